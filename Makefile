@@ -1,0 +1,41 @@
+# Sightline: two commands do all set-up on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PEOPLE ?= 5000
+SEED ?= 42
+DEMO_DIR := var/demo
+
+.PHONY: install demo test lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml graph/launcher/pom.xml
+	@command -v java >/dev/null || { echo "error: Java 17 is needed for the bundled Neo4j: apt-get install -y openjdk-17-jre-headless"; exit 1; }
+	@command -v mvn >/dev/null || { echo "error: Maven is needed to build the bundled Neo4j: apt-get install -y maven"; exit 1; }
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -c "from graph.server import build; build()"
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/sightline neo4j start
+	$(BIN)/sightline generate --people $(PEOPLE) --seed $(SEED) --out $(DEMO_DIR)
+	$(BIN)/sightline load $(DEMO_DIR)
+	$(BIN)/sightline stats
+	$(BIN)/sightline explore
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy graph loaders
+
+clean:
+	-$(BIN)/sightline neo4j stop
+	rm -rf $(VENV) graph/launcher/target

@@ -1,0 +1,37 @@
+"""`sightline explore`: start the Streamlit explorer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Annotated
+
+import typer
+
+from graph.config import REPO_ROOT
+
+
+def explore(
+    port: Annotated[int, typer.Option(help="Port for the explorer")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not try to open a browser")] = True,
+) -> None:
+    """Start the explorer (streamlit run app.py) and print its URL; Ctrl-C stops it."""
+    print(f"Sightline explorer: http://localhost:{port}", flush=True)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        str(headless).lower(),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    raise typer.Exit(subprocess.call(command))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(explore)

@@ -1,0 +1,92 @@
+"""`sightline neo4j ...`: start, stop, inspect and empty the bundled Neo4j server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from graph import server
+from graph.errors import SightlineError
+
+app = typer.Typer(
+    help="Run the bundled Neo4j server: a local, password-protected Bolt server kept in a data folder.",
+    no_args_is_help=True,
+)
+
+DataOption = Annotated[
+    Path,
+    typer.Option(
+        "--data",
+        help="Folder holding the store, the password file and the logs.",
+        file_okay=False,
+        show_default=True,
+    ),
+]
+PortOption = Annotated[int, typer.Option("--port", help="Loopback port for Bolt.", min=1, max=65535)]
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Expected failures become one `error: ...` line and exit code 1, never a traceback."""
+    try:
+        yield
+    except SightlineError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+    """Start the server (builds the launcher on first use) and wait until it answers; no-op if running."""
+    with _errors():
+        running = server.status(data)
+        if running is None:
+            typer.echo(f"Starting Neo4j on port {port} (data in {data})...", err=True)
+        info = running or server.start(port=port, data_dir=data)
+    state = "already running" if running else "running"
+    typer.echo(f"Neo4j {state} at {info.uri} (pid {info.pid})")
+    typer.echo(f"user:     {info.user}")
+    typer.echo(f"password: in {info.data_dir / server.PASSWORD_FILE}")
+
+
+@app.command()
+def stop(data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+    """Stop the server cleanly (SIGTERM; SIGKILL only if it hangs)."""
+    with _errors():
+        stopped = server.stop(data)
+    typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@app.command()
+def status(data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+    """Say whether the server runs; exit code 0 if it does, 1 if not."""
+    with _errors():
+        info = server.status(data)
+    if info is None:
+        typer.echo(f"Neo4j is not running (data in {data})")
+        raise typer.Exit(1)
+    typer.echo(f"Neo4j running at {info.uri} (pid {info.pid}, user {info.user}, data in {info.data_dir})")
+
+
+@app.command()
+def reset(
+    data: DataOption = server.DEFAULT_DATA_DIR,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Delete every node and relationship (the store itself); the password is kept."""
+    if not yes:
+        try:
+            confirmed = typer.confirm(f"Delete the whole Neo4j database in {data}?", default=False)
+        except typer.Abort:  # no terminal / end of input: refuse rather than guess
+            typer.echo("error: not confirmed: pass --yes to reset without a prompt", err=True)
+            raise typer.Exit(1) from None
+        if not confirmed:
+            typer.echo("Nothing deleted.", err=True)
+            raise typer.Exit(1)
+    with _errors():
+        server.reset(data)
+    typer.echo("Neo4j database emptied" + (" and restarted" if server.status(data) else ""))

@@ -1,0 +1,94 @@
+"""The only module that talks to the Neo4j driver: sessions, read/write transactions, error wrapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from neo4j import exceptions as neo4j_errors
+
+from graph.config import Settings
+from graph.errors import ConfigError, GraphError
+
+
+@cache
+def read_cypher(path: Path) -> str:
+    """Cypher text of a .cypher file (cached: statements are read once per process)."""
+    return path.read_text(encoding="utf-8")
+
+
+def split_statements(text: str) -> list[str]:
+    """Statements of a multi-statement .cypher file, separated by ';' at line ends; '//' comments dropped."""
+    lines = [ln for ln in text.splitlines() if not ln.strip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";").strip()]
+
+
+@dataclass
+class Graph:
+    """A driver plus the database to use. Library code receives one; only entry points create it."""
+
+    driver: neo4j.Driver
+    database: str
+    uri: str
+
+    @classmethod
+    def connect(cls, settings: Settings | None = None) -> Graph:
+        settings = settings or Settings.from_env()
+        uri, user, password = settings.connection()
+        try:
+            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            driver.verify_connectivity()
+        except neo4j_errors.AuthError as e:
+            raise ConfigError(f"Neo4j at {uri} refused user {user!r}: check NEO4J_USER / NEO4J_PASSWORD") from e
+        except (neo4j_errors.ServiceUnavailable, OSError, ValueError) as e:
+            raise GraphError(f"cannot reach Neo4j at {uri}: {e}") from e
+        return cls(driver=driver, database=settings.neo4j_database, uri=uri)
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self, name: str, params: Mapping[str, Any]) -> Iterator[None]:
+        try:
+            yield
+        except neo4j_errors.Neo4jError as e:
+            raise GraphError(f"{name} failed ({e.code}) with parameters {sorted(params)}: {e.message}") from e
+        except neo4j_errors.ServiceUnavailable as e:
+            raise GraphError(f"{name}: Neo4j at {self.uri} became unreachable: {e}") from e
+
+    def read(self, cypher: str, name: str = "read", **params: Any) -> list[dict[str, Any]]:
+        """Run a query in a read transaction (routed to readers on a cluster) and return its records."""
+        with self._errors(name, params):
+            records, _, _ = self.driver.execute_query(
+                cypher, params, database_=self.database, routing_=neo4j.RoutingControl.READ
+            )
+        return [r.data() for r in records]
+
+    def write(self, cypher: str, name: str = "write", **params: Any) -> dict[str, int]:
+        """Run one statement in a write transaction (retried on transient errors); returns its counters."""
+        with self._errors(name, params):
+            _, summary, _ = self.driver.execute_query(cypher, params, database_=self.database)
+        counters = summary.counters
+        return {
+            "nodes_created": counters.nodes_created,
+            "relationships_created": counters.relationships_created,
+            "properties_set": counters.properties_set,
+        }
+
+    def run_file(self, path: Path) -> int:
+        """Run every statement of a schema-style .cypher file; returns how many ran."""
+        statements = split_statements(read_cypher(path))
+        for i, statement in enumerate(statements, 1):
+            self.write(statement, name=f"{path.name} statement {i}")
+        return len(statements)

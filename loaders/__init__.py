@@ -1,0 +1,1 @@
+"""Source feeds, mappings, validation and batch loading into Neo4j."""

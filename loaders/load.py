@@ -1,0 +1,312 @@
+"""Batch loading: validate every row, keep the bad ones with their reasons, MERGE the good ones in UNWIND batches."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from graph.db import Graph, read_cypher
+from graph.errors import LoadError
+from graph.schema import ensure_schema
+from loaders.addresses import address_key
+from loaders.mapping import FeedMapping
+from loaders.reader import CsvSource, SourceRow
+from loaders.spec import Feed, Spec, render_key, template_fields
+from loaders.validate import validate_row
+
+EXISTING_KEYS = Path(__file__).with_name("cypher") / "_existing_keys.cypher"
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class FileReport:
+    """Per-file outcome; read == loaded + rejected always holds."""
+
+    file: str
+    feed: str
+    read: int = 0
+    loaded: int = 0
+    rejected: int = 0
+    error: str | None = None
+
+
+@dataclass
+class LoadReport:
+    files: list[FileReport] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    rejects_file: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.error for f in self.files)
+
+    @property
+    def rejected(self) -> int:
+        return sum(f.rejected for f in self.files)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": [vars(f) for f in self.files],
+            "skipped": self.skipped,
+            "rejects_file": str(self.rejects_file) if self.rejects_file else None,
+        }
+
+
+@dataclass(frozen=True)
+class Job:
+    feed: Feed
+    path: Path
+    mapping: FeedMapping | None = None
+
+
+def discover(directory: Path, spec: Spec, mappings: Iterable[FeedMapping] = ()) -> tuple[list[Job], list[str]]:
+    """Files to load in reference order (canonical names or mapped exports), and names nobody claims."""
+    by_file = {m.file: m for m in mappings}
+    jobs: list[Job] = []
+    claimed: set[str] = set()
+    for feed in spec.load_order():
+        for name, mapping in sorted(by_file.items()):
+            if mapping.feed.name == feed.name and (directory / name).is_file():
+                jobs.append(Job(feed, directory / name, mapping))
+                claimed.add(name)
+        if (directory / feed.file).is_file() and feed.file not in by_file:
+            jobs.append(Job(feed, directory / feed.file))
+            claimed.add(feed.file)
+    skipped = sorted(p.name for p in directory.glob("*.csv") if p.name not in claimed)
+    return jobs, skipped
+
+
+class RejectsWriter:
+    """rejects.csv: file, line, field, reason and the record as read, opened on the first reject only."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / "rejects.csv"
+        self._handle: TextIO | None = None
+        self._writer: Any = None
+
+    def write(self, file: str, line: int, problems: list[tuple[str, str]], record: str) -> None:
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._handle = self.path.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._handle)
+            self._writer.writerow(["file", "line", "field", "reason", "record"])
+        fields = "; ".join(f for f, _ in problems if f)
+        if len(problems) == 1:
+            reasons = problems[0][1]
+        else:
+            reasons = "; ".join(f"{f}: {r}" if f else r for f, r in problems)
+        self._writer.writerow([file, line, fields, reasons, record])
+
+    def close(self) -> None:
+        if self._handle:
+            self._handle.close()
+
+
+class RefIndex:
+    """Keys each referenced column has offered so far, with a graph look-up for records loaded earlier."""
+
+    def __init__(self, graph: Graph, spec: Spec) -> None:
+        self.graph = graph
+        self.spec = spec
+        self.seen: dict[tuple[str, str], set[str]] = {}
+        self.in_graph: dict[tuple[str, str], set[str]] = {}
+        self.targets = {c.ref for f in spec.feeds.values() for c in f.columns if c.ref}
+
+    def remember(self, feed: Feed, row: dict[str, Any]) -> None:
+        for col in feed.header:
+            if (feed.name, col) in self.targets and row.get(col) is not None:
+                self.seen.setdefault((feed.name, col), set()).add(str(row[col]))
+
+    def missing(self, feed: Feed, rows: list[dict[str, Any]]) -> dict[int, list[tuple[str, str]]]:
+        """Problems per row index for reference values that exist neither in this load nor in the graph."""
+        problems: dict[int, list[tuple[str, str]]] = {}
+        for col in (c for c in feed.columns if c.ref):
+            assert col.ref is not None
+            known = self.seen.get(col.ref, set())
+            unknown = {str(r[col.name]) for r in rows if r.get(col.name) is not None} - known
+            found = self._in_graph(col.ref, unknown) if unknown else set()
+            for i, row in enumerate(rows):
+                value = row.get(col.name)
+                if value is not None and str(value) not in known and str(value) not in found:
+                    problems.setdefault(i, []).append((col.name, f"{value!r} is not a known {col.ref[0]}.{col.ref[1]}"))
+        return problems
+
+    def _in_graph(self, ref: tuple[str, str], values: set[str]) -> set[str]:
+        target = self.spec.feeds[ref[0]]
+        node = next(n for n in target.nodes if template_fields(n.key) == [ref[1]] and not n.when)
+        keys = {render_key(node.key, {ref[1]: v}): v for v in values}
+        cache = self.in_graph.setdefault(ref, set())
+        ask = [k for k, v in keys.items() if v not in cache]
+        if ask:
+            rows = self.graph.read(read_cypher(EXISTING_KEYS), name="existing keys", keys=ask, label=node.label)
+            cache.update(keys[r["key"]] for r in rows)
+        return {v for v in values if v in cache}
+
+
+def graph_row(feed: Feed, row: dict[str, Any]) -> dict[str, Any]:
+    """The row as the feed's .cypher expects it: typed values, _id, address_key and one <alias>_key per node."""
+    out = dict(row)
+    out["_id"] = str(row[feed.key])
+    if feed.address:
+        a = feed.address
+        has = row.get(a.line1) and row.get(a.postcode)
+        out["address_key"] = (
+            address_key(row.get(a.line1), row.get(a.line2), row.get(a.town), row.get(a.postcode)) if has else None
+        )
+    text = {k: ("" if v is None else str(v)) for k, v in out.items()}
+    for node in feed.nodes:
+        present = all(out.get(c) not in (None, "") for c in node.when)
+        out[f"{node.alias}_key"] = render_key(node.key, text) if present else None
+    return out
+
+
+class Loader:
+    """Loads feed files into one graph in a single run (one loaded_at, one rejects file)."""
+
+    def __init__(
+        self, graph: Graph, spec: Spec, rejects_dir: Path, batch_size: int = 2000, progress: Progress | None = None
+    ) -> None:
+        self.graph = graph
+        self.spec = spec
+        self.batch_size = batch_size
+        self.progress = progress
+        self.refs = RefIndex(graph, spec)
+        self.rejects = RejectsWriter(rejects_dir)
+        self.loaded_at = dt.datetime.now(dt.UTC)
+
+    def run(self, jobs: list[Job]) -> LoadReport:
+        ensure_schema(self.graph)
+        report = LoadReport()
+        try:
+            for job in jobs:
+                report.files.append(self.load_file(job))
+        finally:
+            self.rejects.close()
+        report.rejects_file = self.rejects.path if self.rejects.path.exists() else None
+        return report
+
+    def load_file(self, job: Job) -> FileReport:
+        result = FileReport(file=job.path.name, feed=job.feed.name)
+        encoding = job.mapping.spec.encoding if job.mapping else "utf-8"
+        delimiter = job.mapping.spec.delimiter if job.mapping else ","
+        try:
+            with CsvSource(job.path, encoding=encoding, delimiter=delimiter) as source:
+                rows = source.rows()
+                first = next(rows, None)
+                self._check_header(job, source.header)
+                self._load_rows(job, source, _chain(first, rows), result)
+        except LoadError as e:
+            result.error = str(e)
+        return result
+
+    def _check_header(self, job: Job, header: list[str]) -> None:
+        if job.mapping:
+            problems = job.mapping.check_header(header)
+        else:
+            expected = job.feed.header
+            missing = [c for c in expected if c not in header]
+            unknown = [c for c in header if c not in expected]
+            if missing and len(missing) == len(expected):
+                raise LoadError(
+                    f"{job.path.name}: no header row: first line {header[:3]}... names no column of {job.feed.name}"
+                )
+            problems = [f"missing column(s) {', '.join(missing)}"] if missing else []
+            if unknown:
+                problems.append(f"unknown column(s) {', '.join(unknown)}")
+            if len(set(header)) != len(header):
+                problems.append("a column name appears twice")
+        if problems:
+            raise LoadError(f"{job.path.name}: {'; '.join(problems)} (see docs/feeds.md for {job.feed.name})")
+
+    def _load_rows(self, job: Job, source: CsvSource, rows: Iterator[SourceRow], result: FileReport) -> None:
+        batch: list[tuple[SourceRow, dict[str, Any]]] = []
+        first_line: dict[str, int] = {}
+        total = job.path.stat().st_size
+        for item in rows:
+            result.read += 1
+            typed, problems = self._typed(job, item)
+            if typed is not None:
+                key = str(typed[job.feed.key])
+                if key in first_line:
+                    typed, problems = None, [(job.feed.key, f"{key!r} repeats the record at line {first_line[key]}")]
+                else:
+                    first_line[key] = item.line
+            if typed is None:
+                self._reject(job, item, problems, result)
+                continue
+            batch.append((item, typed))
+            if len(batch) >= self.batch_size:
+                self._flush(job.feed, batch, result)
+                batch = []
+                if self.progress:
+                    self.progress(job.path.name, source.bytes_read, total)
+        self._flush(job.feed, batch, result)
+        if self.progress:
+            self.progress(job.path.name, total, total)
+
+    def _typed(self, job: Job, item: SourceRow) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+        if item.values is None:
+            return None, [item.problem or ("", "unreadable line")]
+        values = item.values
+        if job.mapping:
+            values, problems = job.mapping.apply(values)
+            if problems:
+                return None, problems
+        return validate_row(job.feed, values)
+
+    def _reject(self, job: Job, item: SourceRow, problems: list[tuple[str, str]], result: FileReport) -> None:
+        result.rejected += 1
+        record = json.dumps(item.values, ensure_ascii=False) if item.values is not None else item.raw
+        self.rejects.write(job.path.name, item.line, problems, record)
+
+    def _flush(self, feed: Feed, batch: list[tuple[SourceRow, dict[str, Any]]], result: FileReport) -> None:
+        if not batch:
+            return
+        ref_problems = self.refs.missing(feed, [typed for _, typed in batch])
+        good: list[dict[str, Any]] = []
+        for i, (item, typed) in enumerate(batch):
+            if i in ref_problems:
+                result.rejected += 1
+                self.rejects.write(result.file, item.line, ref_problems[i], json.dumps(item.values, ensure_ascii=False))
+            else:
+                good.append(typed)
+        if good:
+            self.graph.write(
+                read_cypher(feed.cypher_path),
+                name=f"load {feed.name}",
+                rows=[graph_row(feed, r) for r in good],
+                feed=feed.name,
+                loaded_at=self.loaded_at,
+            )
+            for typed in good:
+                self.refs.remember(feed, typed)
+        result.loaded += len(good)
+
+
+def _chain(first: SourceRow | None, rest: Iterator[SourceRow]) -> Iterator[SourceRow]:
+    if first is not None:
+        yield first
+        yield from rest
+
+
+def load_directory(
+    graph: Graph,
+    spec: Spec,
+    directory: Path,
+    rejects_dir: Path,
+    mappings: Iterable[FeedMapping] = (),
+    batch_size: int = 2000,
+    progress: Progress | None = None,
+) -> LoadReport:
+    """Load every feed file found in a directory; file-level errors are reported, other files still load."""
+    if not directory.is_dir():
+        raise LoadError(f"{directory}: not a directory of feed files")
+    jobs, skipped = discover(directory, spec, mappings)
+    report = Loader(graph, spec, rejects_dir, batch_size, progress).run(jobs)
+    report.skipped = skipped
+    return report

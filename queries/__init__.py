@@ -1,0 +1,1 @@
+"""Saved risk queries (.cypher files with metadata) and their runner."""
