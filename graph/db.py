@@ -86,6 +86,11 @@ class Graph:
             "properties_set": counters.properties_set,
         }
 
+    def write_in_batches(self, cypher: str, name: str = "batched write", **params: Any) -> None:
+        """Run a `CALL { ... } IN TRANSACTIONS` statement, which needs an auto-commit transaction."""
+        with self._errors(name, params), self.driver.session(database=self.database) as session:
+            session.run(cypher, params).consume()  # type: ignore[arg-type]
+
     def run_file(self, path: Path) -> int:
         """Run every statement of a schema-style .cypher file; returns how many ran."""
         statements = split_statements(read_cypher(path))

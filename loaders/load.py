@@ -96,10 +96,7 @@ class RejectsWriter:
             self._writer = csv.writer(self._handle)
             self._writer.writerow(["file", "line", "field", "reason", "record"])
         fields = "; ".join(f for f, _ in problems if f)
-        if len(problems) == 1:
-            reasons = problems[0][1]
-        else:
-            reasons = "; ".join(f"{f}: {r}" if f else r for f, r in problems)
+        reasons = problems[0][1] if len(problems) == 1 else "; ".join(f"{f}: {r}" if f else r for f, r in problems)
         self._writer.writerow([file, line, fields, reasons, record])
 
     def close(self) -> None:
@@ -224,7 +221,8 @@ class Loader:
             raise LoadError(f"{job.path.name}: {'; '.join(problems)} (see docs/feeds.md for {job.feed.name})")
 
     def _load_rows(self, job: Job, source: CsvSource, rows: Iterator[SourceRow], result: FileReport) -> None:
-        batch: list[tuple[SourceRow, dict[str, Any]]] = []
+        """Stream rows into batches; each batch's rejects are written in line order when it is flushed."""
+        batch: list[Checked] = []
         first_line: dict[str, int] = {}
         total = job.path.stat().st_size
         for item in rows:
@@ -236,10 +234,7 @@ class Loader:
                     typed, problems = None, [(job.feed.key, f"{key!r} repeats the record at line {first_line[key]}")]
                 else:
                     first_line[key] = item.line
-            if typed is None:
-                self._reject(job, item, problems, result)
-                continue
-            batch.append((item, typed))
+            batch.append(Checked(item, typed, problems))
             if len(batch) >= self.batch_size:
                 self._flush(job.feed, batch, result)
                 batch = []
@@ -259,22 +254,19 @@ class Loader:
                 return None, problems
         return validate_row(job.feed, values)
 
-    def _reject(self, job: Job, item: SourceRow, problems: list[tuple[str, str]], result: FileReport) -> None:
-        result.rejected += 1
-        record = json.dumps(item.values, ensure_ascii=False) if item.values is not None else item.raw
-        self.rejects.write(job.path.name, item.line, problems, record)
-
-    def _flush(self, feed: Feed, batch: list[tuple[SourceRow, dict[str, Any]]], result: FileReport) -> None:
-        if not batch:
-            return
-        ref_problems = self.refs.missing(feed, [typed for _, typed in batch])
-        good: list[dict[str, Any]] = []
-        for i, (item, typed) in enumerate(batch):
+    def _flush(self, feed: Feed, batch: list[Checked], result: FileReport) -> None:
+        valid = [c for c in batch if c.typed is not None]
+        ref_problems = self.refs.missing(feed, [c.typed for c in valid if c.typed is not None])
+        for i, checked in enumerate(valid):
             if i in ref_problems:
+                checked.typed, checked.problems = None, ref_problems[i]
+        good = [c.typed for c in batch if c.typed is not None]
+        for checked in batch:
+            if checked.typed is None:
                 result.rejected += 1
-                self.rejects.write(result.file, item.line, ref_problems[i], json.dumps(item.values, ensure_ascii=False))
-            else:
-                good.append(typed)
+                item = checked.item
+                record = json.dumps(item.values, ensure_ascii=False) if item.values is not None else item.raw
+                self.rejects.write(result.file, item.line, checked.problems, record)
         if good:
             self.graph.write(
                 read_cypher(feed.cypher_path),
@@ -286,6 +278,15 @@ class Loader:
             for typed in good:
                 self.refs.remember(feed, typed)
         result.loaded += len(good)
+
+
+@dataclass
+class Checked:
+    """A row after validation: typed values, or None and the problems that reject it."""
+
+    item: SourceRow
+    typed: dict[str, Any] | None
+    problems: list[tuple[str, str]]
 
 
 def _chain(first: SourceRow | None, rest: Iterator[SourceRow]) -> Iterator[SourceRow]:

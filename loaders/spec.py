@@ -187,9 +187,14 @@ def _check(spec: Spec) -> None:
             missing = set(template_fields(node.key)) - names
             if missing:
                 raise ConfigError(f"feeds.yaml: {feed.name}: key {node.key!r} uses unknown {sorted(missing)}")
+            if set(node.when) - names:
+                raise ConfigError(f"feeds.yaml: {feed.name}: {node.alias} `when` names unknown columns")
+        conditions = {n.alias: set(n.when) for n in feed.nodes}
         for rel in feed.relationships:
             if rel.start not in aliases or rel.end not in aliases or not _IDENTIFIER.match(rel.type):
                 raise ConfigError(f"feeds.yaml: {feed.name}: bad relationship {rel}")
+            if set(rel.when) != conditions[rel.start] | conditions[rel.end]:
+                raise ConfigError(f"feeds.yaml: {feed.name}: {rel.type} `when` must match its end nodes' `when`")
 
 
 @cache

@@ -46,5 +46,5 @@ def cli_env(settings: Settings) -> dict[str, str]:
 def graph(settings: Settings) -> Iterator[Graph]:
     """A connection to an empty graph."""
     with Graph.connect(settings) as g:
-        g.write(CLEAR, name="clear test graph")
+        g.write_in_batches(CLEAR, name="clear test graph")
         yield g

@@ -1,0 +1,42 @@
+// health_gp_registrations: Health - GP registrations
+// Source: health_gp_registrations.csv (health, GP clinical system); one row = one record, id column registration_id.
+// GP registrations: the patient (by NHS number), the practice, the registered address and the registration period.
+//
+// Creates (MERGE; re-loading the same rows creates nothing):
+//   (patient:Person {key: "nhs:{nhs_number}"})
+//   (practice:Agency {key: "{practice_id}"})
+//   (address:Address {key: "{address_key}"})   when address_line1, postcode
+//   (patient)-[:REGISTERED_WITH {from, to}]->(practice)
+//   (patient)-[:LIVES_AT {from, to}]->(address)   when address_line1, postcode
+// Every node gets source, source_id, loaded_at on creation and $feed added to `sources`; every
+// relationship is one per source record: {source: $feed, source_id: row._id}, loaded_at on creation.
+// Parameters: $rows (typed rows with _id and <alias>_key, see loaders/spec.py), $feed, $loaded_at.
+
+UNWIND $rows AS row
+MERGE (patient:Person {key: row.patient_key})
+  ON CREATE SET patient.source = $feed, patient.source_id = row._id, patient.loaded_at = $loaded_at
+SET patient.sources = CASE WHEN $feed IN coalesce(patient.sources, []) THEN patient.sources ELSE coalesce(patient.sources, []) + $feed END,
+    patient.nhs_number = row.nhs_number,
+    patient.surname = row.surname,
+    patient.forenames = row.forenames,
+    patient.dob = row.date_of_birth,
+    patient.sex = coalesce(row.sex, patient.sex)
+MERGE (practice:Agency {key: row.practice_key})
+  ON CREATE SET practice.source = $feed, practice.source_id = row._id, practice.loaded_at = $loaded_at
+SET practice.sources = CASE WHEN $feed IN coalesce(practice.sources, []) THEN practice.sources ELSE coalesce(practice.sources, []) + $feed END
+MERGE (patient)-[r_registered_with:REGISTERED_WITH {source: $feed, source_id: row._id}]->(practice)
+  ON CREATE SET r_registered_with.loaded_at = $loaded_at
+SET r_registered_with.from = row.registered_from, r_registered_with.to = row.registered_to
+// address: only when address_line1, postcode are not empty
+FOREACH (_ IN CASE WHEN row.address_key IS NULL THEN [] ELSE [1] END |
+  MERGE (address:Address {key: row.address_key})
+    ON CREATE SET address.source = $feed, address.source_id = row._id, address.loaded_at = $loaded_at
+  SET address.sources = CASE WHEN $feed IN coalesce(address.sources, []) THEN address.sources ELSE coalesce(address.sources, []) + $feed END,
+      address.line1 = row.address_line1,
+      address.line2 = coalesce(row.address_line2, address.line2),
+      address.town = coalesce(row.town, address.town),
+      address.postcode = row.postcode
+  MERGE (patient)-[r_lives_at:LIVES_AT {source: $feed, source_id: row._id}]->(address)
+    ON CREATE SET r_lives_at.loaded_at = $loaded_at
+  SET r_lives_at.from = row.registered_from, r_lives_at.to = row.registered_to
+)
