@@ -75,10 +75,13 @@ def _print_report(report: LoadReport, output: str) -> None:
     if output == "json":
         print(json.dumps(report.as_dict(), indent=2))
         return
-    table = Table("file", "feed", "read", "loaded", "rejected", "error", title="Load summary")
+    table = Table("file", "feed", "read", "loaded", "rejected", "status", title="Load summary")
     for f in report.files:
-        table.add_row(f.file, f.feed, str(f.read), str(f.loaded), str(f.rejected), f.error or "")
+        table.add_row(f.file, f.feed, str(f.read), str(f.loaded), str(f.rejected), "error" if f.error else "ok")
     out.print(table)
+    for f in report.files:
+        if f.error:
+            out.print(f"[red]error[/] {f.error}", soft_wrap=True, highlight=False)
     for name in report.skipped:
         out.print(f"[yellow]skipped[/] {name}: not a known feed file and no mapping names it")
     if report.rejects_file:
