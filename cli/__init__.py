@@ -19,15 +19,10 @@ err = Console(stderr=True)
 
 
 def _register() -> None:
-    from cli import data, explore, server
+    from cli import data, explore, generate, server
 
     app.add_typer(server.app, name="neo4j", help="Start, stop, inspect or empty the bundled Neo4j server.")
-    try:
-        from cli import generate
-    except ImportError:  # TEMP until the generator lands
-        pass
-    else:
-        generate.register(app)
+    generate.register(app)
     data.register(app)
     explore.register(app)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from graph.config import REPO_ROOT, Settings
@@ -45,7 +45,7 @@ def load(
     mappings = [load_mapping(m, spec) for m in mapping or []]
     rejects_dir = rejects or REPO_ROOT / "var" / "rejects" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     with Graph.connect(settings) as graph, _progress() as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def advance(name: str, done: int, total: int) -> None:
             if name not in tasks:
