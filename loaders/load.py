@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +81,7 @@ def discover(directory: Path, spec: Spec, mappings: Iterable[FeedMapping] = ()) 
 
 
 class RejectsWriter:
-    """rejects.csv: file, line, field, reason and the record as read, opened on the first reject only."""
+    """rejects.csv: file, line, field, reason and the record's original text, opened on the first reject only."""
 
     def __init__(self, directory: Path) -> None:
         self.path = directory / "rejects.csv"
@@ -264,9 +263,7 @@ class Loader:
         for checked in batch:
             if checked.typed is None:
                 result.rejected += 1
-                item = checked.item
-                record = json.dumps(item.values, ensure_ascii=False) if item.values is not None else item.raw
-                self.rejects.write(result.file, item.line, checked.problems, record)
+                self.rejects.write(result.file, checked.item.line, checked.problems, checked.item.raw)
         if good:
             self.graph.write(
                 read_cypher(feed.cypher_path),

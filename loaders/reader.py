@@ -56,6 +56,7 @@ class CsvSource:
         self._stream: BinaryIO | None = None
         self.header: list[str] = []
         self.bytes_read = 0
+        self._pending: list[str] = []  # text of the physical lines of the record being read
 
     def __enter__(self) -> CsvSource:
         try:
@@ -76,17 +77,26 @@ class CsvSource:
             self.bytes_read += len(chunk)
             if cut:
                 self.bad_lines[number] = f"line longer than {MAX_LINE_BYTES} bytes"
+                self._pending.append(f"[line of more than {MAX_LINE_BYTES} bytes not kept]\n")
                 yield "\n"
                 continue
             try:
-                yield chunk.decode(self.encoding)
+                text = chunk.decode(self.encoding)
             except UnicodeDecodeError as e:
                 bad = chunk[e.start : e.start + 1].hex()
                 self.bad_lines[number] = (
                     f"not valid {self.encoding} text (byte 0x{bad} at column {e.start + 1}); "
                     "re-save the file as UTF-8 or give its encoding in a mapping"
                 )
-                yield chunk.decode(self.encoding, errors="replace")
+                text = chunk.decode(self.encoding, errors="backslashreplace")
+            self._pending.append(text)
+            yield text
+
+    def _take_raw(self) -> str:
+        """The original text of the record just read (undecodable bytes shown as \\xNN)."""
+        raw = "".join(self._pending).rstrip("\r\n")
+        self._pending.clear()
+        return raw
 
     def rows(self) -> Iterator[SourceRow]:
         reader = csv.reader(self._text_lines(), delimiter=self.delimiter, strict=True)
@@ -99,6 +109,7 @@ class CsvSource:
         if 1 in self.bad_lines:
             raise LoadError(f"{self.path.name}: header {self.bad_lines[1]}")
         self.header = [h.strip() for h in header]
+        self._take_raw()
         if not any(self.header):
             raise LoadError(f"{self.path.name}: first line is blank: expected a header row")
         if len(self.header) == 1:
@@ -122,10 +133,11 @@ class CsvSource:
                 return
             except csv.Error as e:
                 previous_end = getattr(reader, "line_num", start)
-                yield SourceRow(start, None, ("", f"unreadable CSV: {e} (unbalanced quotes or truncated line)"))
+                problem = ("", f"unreadable CSV: {e} (unbalanced quotes or truncated line)")
+                yield SourceRow(start, None, problem, self._take_raw())
                 continue
             previous_end = reader.line_num  # type: ignore[attr-defined]
-            raw = self.delimiter.join(record)
+            raw = self._take_raw()
             problems = [self.bad_lines[n] for n in range(start, previous_end + 1) if n in self.bad_lines]
             if problems:
                 yield SourceRow(start, None, ("", problems[0]), raw)

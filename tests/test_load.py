@@ -73,12 +73,15 @@ def test_bad_rows_are_rejected_with_file_line_field_and_reason(graph: Graph, tmp
         "N-BAD-2,Unknownteam,Row,1984-02-03,M,1,1,medium,NO-SUCH-TEAM,",  # line 8: reference to nothing
         ",Noid,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",                  # line 9: required key empty
         "FB-000101,Duplicate,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",   # line 10: repeats line 2
-        "N-BAD-5,Short,Row",                                               # line 11: truncated
+        "N-BAD-5,Short,Row",                                               # line 11: too few fields
     ]
-    (feeds / "police_nominals.csv").write_text("\n".join(good + bad), encoding="utf-8")
+    body = "\n".join(good + bad).encode("utf-8")
+    body += "\nN-BAD-6,Zo\u00eb,Row,1984-02-03,F,1,1,low,POL-JIG-1,".encode("cp1252")  # line 12: not UTF-8
+    body += b'\nN-BAD-7,"Unclosed,Row,1984-02-03,M,1,1,low,POL-JIG-1,'              # line 13: truncated quote
+    (feeds / "police_nominals.csv").write_bytes(body)
     report = load_directory(graph, SPEC, feeds, tmp_path / "rejects")
     nominals = report.files[-1]
-    assert (nominals.read, nominals.loaded, nominals.rejected) == (10, 5, 5)
+    assert (nominals.read, nominals.loaded, nominals.rejected) == (12, 5, 7)
     kept = rejects(report.rejects_file)
     assert [(r["file"], r["line"], r["field"]) for r in kept] == [
         ("police_nominals.csv", "7", "date_of_birth"),
@@ -86,12 +89,16 @@ def test_bad_rows_are_rejected_with_file_line_field_and_reason(graph: Graph, tmp
         ("police_nominals.csv", "9", "nominal_id"),
         ("police_nominals.csv", "10", "nominal_id"),
         ("police_nominals.csv", "11", ""),
+        ("police_nominals.csv", "12", ""),
+        ("police_nominals.csv", "13", ""),
     ]
     assert "not a real date" in kept[0]["reason"]
     assert "'NO-SUCH-TEAM' is not a known agencies.agency_id" in kept[1]["reason"]
     assert "repeats the record at line 2" in kept[3]["reason"]
     assert "expected 10 fields, found 3" in kept[4]["reason"]
     assert "N-BAD-5" in kept[4]["record"]
+    assert "not valid utf-8" in kept[5]["reason"] and "N-BAD-6" in kept[5]["record"]
+    assert "unreadable CSV" in kept[6]["reason"] and "N-BAD-7" in kept[6]["record"]
     assert graph_stats(graph)["by_label"]["Offender"] == 5
 
 
