@@ -19,11 +19,12 @@ err = Console(stderr=True)
 
 
 def _register() -> None:
-    from cli import data, explore, generate, server
+    from cli import data, explore, generate, query, server
 
     app.add_typer(server.app, name="neo4j", help="Start, stop, inspect or empty the bundled Neo4j server.")
     generate.register(app)
     data.register(app)
+    query.register(app)
     explore.register(app)
 
 

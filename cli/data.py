@@ -15,6 +15,7 @@ from rich.table import Table
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
 from graph.stats import graph_stats
+from loaders.linkage import link_exact
 from loaders.load import LoadReport, load_directory
 from loaders.mapping import load_mapping
 from loaders.spec import load_spec
@@ -34,6 +35,9 @@ def load(
     ] = None,
     rejects: Annotated[Path | None, typer.Option(help="Folder for rejects.csv (default var/rejects/<time>)")] = None,
     output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    link_records: Annotated[
+        bool, typer.Option("--link/--no-link", help="Rebuild exact identity links after loading")
+    ] = True,
 ) -> None:
     """Validate and load every feed file in DIRECTORY; bad rows go to rejects.csv with file, line, field and reason.
 
@@ -53,7 +57,10 @@ def load(
             bar.update(tasks[name], completed=done)
 
         report = load_directory(graph, spec, directory, rejects_dir, mappings, settings.batch_size, advance)
+        linked = link_exact(graph) if link_records and any(f.loaded for f in report.files) else None
     _print_report(report, output)
+    if linked and output != "json":
+        out.print(f"exact linkage: {linked['records']} person records, {linked['identities']} identities")
     if not report.ok:
         raise typer.Exit(EXIT_FILE_ERROR)
     if report.rejected:
@@ -107,6 +114,17 @@ def stats(output: Annotated[str, typer.Option("--format", help="table or json")]
     out.print(table)
 
 
+def link() -> None:
+    """Rebuild exact identity links (same NHS number; same name and date of birth; name plus shared address)."""
+    with Graph.connect() as graph:
+        graph_counts = link_exact(graph)
+    out.print(
+        f"{graph_counts['records']} person records, {graph_counts['identities']} identities, "
+        f"{graph_counts['linked_records']} records linked to another"
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command()(load)
+    app.command()(link)
     app.command()(stats)

@@ -63,3 +63,8 @@ CREATE INDEX registered_at_from IF NOT EXISTS FOR ()-[r:REGISTERED_AT]-() ON (r.
 CREATE INDEX lives_at_from IF NOT EXISTS FOR ()-[r:LIVES_AT]-() ON (r.from);
 // Orders and notification periods in force at a date (S9 order-condition conflicts).
 CREATE INDEX subject_of_from IF NOT EXISTS FOR ()-[r:SUBJECT_OF]-() ON (r.from);
+
+// ------------------------------------------------------------------ resolved identities
+// One Identity per person across agencies (record linkage); queries go record -> identity -> records.
+CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:Identity) REQUIRE n.key IS UNIQUE;
+CREATE INDEX identity_method IF NOT EXISTS FOR (n:Identity) ON (n.method);

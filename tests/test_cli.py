@@ -12,13 +12,31 @@ import pytest
 
 SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
-COMMANDS = [[], ["neo4j"], ["neo4j", "start"], ["neo4j", "stop"], ["neo4j", "status"], ["neo4j", "reset"],
-            ["generate"], ["load"], ["stats"], ["explore"]]
+COMMANDS = [
+    [],
+    ["neo4j"],
+    ["neo4j", "start"],
+    ["neo4j", "stop"],
+    ["neo4j", "status"],
+    ["neo4j", "reset"],
+    ["generate"],
+    ["load"],
+    ["stats"],
+    ["explore"],
+]
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*SIGHTLINE, *args], capture_output=True, text=True, env=env, cwd=cwd,
-                          stdin=subprocess.DEVNULL, timeout=300, check=False)
+    return subprocess.run(
+        [*SIGHTLINE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "sightline")
@@ -45,8 +63,9 @@ def test_load_and_stats_against_the_test_server(graph, cli_env: dict[str, str], 
     feeds = tmp_path / "feeds"
     shutil.copytree(SAMPLES, feeds)
     mapping = str(SAMPLES.parent / "example_police_nominals.yaml")
-    loaded = run("load", str(feeds), "--mapping", mapping, "--rejects", str(tmp_path / "r"), "--format", "json",
-                 env=cli_env)
+    loaded = run(
+        "load", str(feeds), "--mapping", mapping, "--rejects", str(tmp_path / "r"), "--format", "json", env=cli_env
+    )
     assert loaded.returncode == 0, loaded.stderr
     report = json.loads(loaded.stdout)
     assert [f["loaded"] for f in report["files"]] == [2, 2, 5, 5]

@@ -45,7 +45,10 @@ def test_samples_load_and_a_second_load_changes_nothing(graph: Graph, tmp_path: 
     feeds = sample_dir(tmp_path, "agencies.csv", "practitioners.csv", "police_nominals.csv")
     first = load_directory(graph, SPEC, feeds, tmp_path / "rejects")
     assert [(f.file, f.read, f.loaded, f.rejected) for f in first.files] == [
-        ("agencies.csv", 2, 2, 0), ("practitioners.csv", 2, 2, 0), ("police_nominals.csv", 5, 5, 0)]
+        ("agencies.csv", 2, 2, 0),
+        ("practitioners.csv", 2, 2, 0),
+        ("police_nominals.csv", 5, 5, 0),
+    ]
     before, counts = snapshot(graph), graph_stats(graph)
     assert counts["by_label"] == {"Agency": 2, "Address": 2, "Person": 7, "Practitioner": 2, "Offender": 5}
     again = load_directory(graph, SPEC, feeds, tmp_path / "rejects2")
@@ -69,15 +72,15 @@ def test_bad_rows_are_rejected_with_file_line_field_and_reason(graph: Graph, tmp
     feeds = sample_dir(tmp_path, "agencies.csv", "practitioners.csv")
     good = (SAMPLES / "police_nominals.csv").read_text(encoding="utf-8").splitlines()
     bad = [
-        "N-BAD-1,Baddate,Row,1984-02-30,M,1,1,medium,POL-JIG-1,",       # line 7: impossible date
+        "N-BAD-1,Baddate,Row,1984-02-30,M,1,1,medium,POL-JIG-1,",  # line 7: impossible date
         "N-BAD-2,Unknownteam,Row,1984-02-03,M,1,1,medium,NO-SUCH-TEAM,",  # line 8: reference to nothing
-        ",Noid,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",                  # line 9: required key empty
-        "FB-000101,Duplicate,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",   # line 10: repeats line 2
-        "N-BAD-5,Short,Row",                                               # line 11: too few fields
+        ",Noid,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",  # line 9: required key empty
+        "FB-000101,Duplicate,Row,1984-02-03,M,1,1,medium,POL-JIG-1,",  # line 10: repeats line 2
+        "N-BAD-5,Short,Row",  # line 11: too few fields
     ]
     body = "\n".join(good + bad).encode("utf-8")
     body += "\nN-BAD-6,Zo\u00eb,Row,1984-02-03,F,1,1,low,POL-JIG-1,".encode("cp1252")  # line 12: not UTF-8
-    body += b'\nN-BAD-7,"Unclosed,Row,1984-02-03,M,1,1,low,POL-JIG-1,'              # line 13: truncated quote
+    body += b'\nN-BAD-7,"Unclosed,Row,1984-02-03,M,1,1,low,POL-JIG-1,'  # line 13: truncated quote
     (feeds / "police_nominals.csv").write_bytes(body)
     report = load_directory(graph, SPEC, feeds, tmp_path / "rejects")
     nominals = report.files[-1]

@@ -8,8 +8,15 @@ from loaders.validate import nhs_number_is_valid, validate_row
 NOMINALS = load_spec().feeds["police_nominals"]
 GP = load_spec().feeds["health_gp_registrations"]
 GOOD = {
-    "nominal_id": "N1", "surname": "Examplar", "forenames": "Jonah", "date_of_birth": "1984-03-07", "sex": "M",
-    "mappa_category": "1", "mappa_level": "1", "risk_level": "medium", "managing_team_id": "T1",
+    "nominal_id": "N1",
+    "surname": "Examplar",
+    "forenames": "Jonah",
+    "date_of_birth": "1984-03-07",
+    "sex": "M",
+    "mappa_category": "1",
+    "mappa_level": "1",
+    "risk_level": "medium",
+    "managing_team_id": "T1",
     "offender_manager_id": "",
 }
 
@@ -46,9 +53,16 @@ def test_several_problems_are_all_reported() -> None:
 def test_nhs_numbers_and_postcodes() -> None:
     assert nhs_number_is_valid("9434765919")
     assert not nhs_number_is_valid("9434765918")
-    base = {"registration_id": "R1", "nhs_number": "9434765919", "surname": "A", "forenames": "B",
-            "date_of_birth": "2016-05-01", "practice_id": "GP1", "registered_from": "2016-05-02",
-            "postcode": "e8 1ab"}
+    base = {
+        "registration_id": "R1",
+        "nhs_number": "9434765919",
+        "surname": "A",
+        "forenames": "B",
+        "date_of_birth": "2016-05-01",
+        "practice_id": "GP1",
+        "registered_from": "2016-05-02",
+        "postcode": "e8 1ab",
+    }
     row, found = validate_row(GP, base)
     assert found == [] and row is not None and row["postcode"] == "E8 1AB"
     assert "NHS number" in problems(GP, **{**base, "nhs_number": "1234567890"})["nhs_number"]

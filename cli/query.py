@@ -1,0 +1,183 @@
+"""`sightline query ...` and `sightline evaluate`: saved risk queries from the command line."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from graph.audit import current_user, log_consultation
+from graph.db import Graph
+from graph.errors import QueryError
+from queries.evaluate import evaluate as run_evaluation
+from queries.evaluate import load_truth
+from queries.library import get_query, load_library
+from queries.runner import run_query, worklist
+
+app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
+out = Console()
+FORMATS = ("table", "json", "csv")
+Reason = Annotated[
+    str,
+    typer.Option(
+        "--reason", envvar="SIGHTLINE_REASON", help="Why you are consulting these records (logged, DPA 2018 s.62)"
+    ),
+]
+Format = Annotated[str, typer.Option("--format", help="table, json or csv")]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QueryError(f"--format must be one of {', '.join(FORMATS)}")
+
+
+@app.command("list")
+def list_queries() -> None:
+    """Every saved query: name, signal, severity and title."""
+    table = Table("name", "signal", "severity", "title")
+    for q in load_library().values():
+        table.add_row(q.name, q.signal, q.severity, q.title)
+    out.print(table)
+
+
+@app.command()
+def show(name: Annotated[str, typer.Argument(help="Saved query name")]) -> None:
+    """A saved query's metadata, parameters and Cypher."""
+    q = get_query(name)
+    out.print(f"[bold]{q.title}[/]  ({q.name}, {q.signal}, severity {q.severity})")
+    out.print(f"Why: {q.rationale}")
+    out.print(f"Action: {q.action}")
+    for p in q.parameters:
+        out.print(f"  --param {p.name}=<{p.type}>  default {p.default}: {p.help}")
+    out.print(q.cypher, highlight=False, markup=False)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param takes key=value, got {pair!r}")
+        params[key.strip()] = value.strip()
+    return params
+
+
+@app.command()
+def run(
+    name: Annotated[str, typer.Argument(help="Saved query name (see `sightline query list`)")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="Parameter as key=value (repeatable)")
+    ] = None,
+    fmt: Format = "table",
+    reason: Reason = "",
+) -> None:
+    """Run one saved query; every flag names the children, people, addresses, agencies and source records."""
+    _check_format(fmt)
+    query = get_query(name)
+    given = _parse_params(param or [])
+    query.bind(given)  # fail on a bad parameter before anything is read or logged
+    with Graph.connect() as graph:
+        flags = run_query(graph, query, given)
+    log_consultation(current_user(), f"query {name}", reason, given, len(flags))
+    _emit([f.as_dict() for f in flags], fmt, _flag_row)
+
+
+@app.command("worklist")
+def worklist_command(
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Replay the records as they stood on this day (yyyy-mm-dd)")
+    ] = "",
+    fmt: Format = "table",
+    reason: Reason = "",
+) -> None:
+    """Every saved query at once, merged into one row per child: every signal against them, highest severity first."""
+    _check_format(fmt)
+    try:
+        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+    except ValueError:
+        raise QueryError(f"--as-of: {as_of!r} is not a date (yyyy-mm-dd)") from None
+    with Graph.connect() as graph:
+        rows = worklist(graph, day)
+    log_consultation(current_user(), "worklist", reason, {"as_of": day}, len(rows))
+    _emit([r.as_dict() for r in rows], fmt, _worklist_row)
+
+
+def _flag_row(flag: dict[str, Any]) -> dict[str, str]:
+    return {
+        "signal": flag["signal"],
+        "severity": flag["severity"],
+        "children": "; ".join(f"{c.get('name', '')} ({c['key']})" for c in flag["children"]),
+        "subject": (flag["subject"] or {}).get("name", ""),
+        "detected_on": flag["detected_on"] or "",
+        "summary": flag["summary"],
+        "evidence": "; ".join(f"{e.get('feed')}:{e.get('record_id')} {e.get('date') or ''}" for e in flag["evidence"]),
+    }
+
+
+def _worklist_row(row: dict[str, Any]) -> dict[str, str]:
+    return {
+        "child": f"{row['name']} ({row['key']})",
+        "dob": row["dob"] or "",
+        "severity": row["severity"],
+        "signals": " ".join(row["signals"]),
+        "flags": str(len(row["flags"])),
+        "first": "; ".join(sorted({f["summary"] for f in row["flags"]}))[:200],
+    }
+
+
+def _emit(items: list[dict[str, Any]], fmt: str, flatten: Any) -> None:
+    if fmt == "json":
+        print(json.dumps(items, indent=2, default=str))
+        return
+    rows = [flatten(i) for i in items]
+    if fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["result"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    if not rows:
+        out.print("nothing raised")
+        return
+    table = Table(*rows[0])
+    for r in rows:
+        table.add_row(*r.values())
+    out.print(table)
+    out.print(f"{len(rows)} row(s)")
+
+
+def evaluate(
+    truth: Annotated[Path, typer.Option("--truth", help="ground_truth.json written by `sightline generate`")],
+    as_of: Annotated[str, typer.Option("--as-of", help="Evaluate as of this day (default: the generator's)")] = "",
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    include_linkage: Annotated[bool, typer.Option(help="Also count cases only record linkage can reveal")] = False,
+) -> None:
+    """Per signal: planted cases found and missed, and flags raised outside them (precision and recall)."""
+    data = load_truth(truth)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    with Graph.connect() as graph:
+        scores = run_evaluation(graph, data, day, include_linkage)
+    if fmt == "json":
+        print(json.dumps({s: v.as_dict() for s, v in scores.items()}, indent=2))
+        return
+    table = Table("signal", "cases", "found", "missed", "flags", "false", "precision", "recall")
+    for signal, s in scores.items():
+        p = "-" if s.precision is None else f"{s.precision:.3f}"
+        r = "-" if s.recall is None else f"{s.recall:.3f}"
+        table.add_row(
+            signal, str(s.cases), str(s.found), str(len(s.missed)), str(s.flags), str(s.flags - s.true_flags), p, r
+        )
+    out.print(table)
+
+
+def register(main: typer.Typer) -> None:
+    main.add_typer(app, name="query")
+    main.command()(evaluate)
+
+

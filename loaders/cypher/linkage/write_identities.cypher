@@ -1,0 +1,11 @@
+// Resolved identities: one Identity per cluster of person records, each record linked with the rule
+// that linked it. Source records are never merged or changed.
+UNWIND $clusters AS c
+MERGE (i:Identity {key: c.key})
+SET i.method = $method, i.surname = c.surname, i.forenames = c.forenames, i.dob = c.dob,
+    i.records = size(c.records), i.resolved_at = $resolved_at
+WITH i, c
+UNWIND c.records AS rec
+MATCH (p:Person {key: rec.key})
+MERGE (i)-[h:HAS_RECORD]->(p)
+SET h.rule = rec.rule, h.probability = rec.probability

@@ -1,0 +1,175 @@
+"""Exact record linkage: which person records across agencies are the same person, by rules that never guess.
+
+Agencies share no identifier, so the graph holds one Person node per source record. An `Identity` node
+ties together the records that are the same person, without merging or changing any of them:
+
+1. records with the same NHS number (health feeds share the node; children's social care records carry
+   it as `nhs_number` where recorded);
+2. records with the same name and date of birth, after folding case, punctuation and spacing;
+3. a record without a date of birth (a father on a birth record, an adult collecting a child, a
+   partner named by police) joins the one identity with its exact name, or, if several share the name,
+   the one that shares an address with it or with the people it was written about.
+
+Records that match nothing get an identity of their own, so every saved query can go record -> identity
+-> records. Spelling, date and address variations need probabilistic linkage (`sightline resolve`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.db import Graph, read_cypher
+
+_CYPHER = Path(__file__).with_name("cypher") / "linkage"
+METHOD = "exact"
+_NOT_LETTERS = re.compile(r"[^a-z ]+")
+_SPACES = re.compile(r"\s+")
+
+
+def fold_name(surname: str | None, forenames: str | None) -> str | None:
+    """Comparable form of a full name: lower case, letters only, single spaces ("O'Neil-Smith" = "oneil smith")."""
+    if not surname or not forenames:
+        return None
+    text = f"{surname}|{forenames}".lower().replace("-", " ")
+    parts = [_SPACES.sub(" ", _NOT_LETTERS.sub("", p)).strip() for p in text.split("|")]
+    return "|".join(parts) if all(parts) else None
+
+
+@dataclass
+class Record:
+    key: str
+    name: str | None
+    dob: dt.date | None
+    nhs: str | None
+    addresses: set[str]
+    neighbours: set[str] = field(default_factory=set)
+
+
+def fetch_records(graph: Graph) -> list[Record]:
+    rows = graph.read(read_cypher(_CYPHER / "person_records.cypher"), name="linkage: person records")
+    out = []
+    for r in rows:
+        dob = r["dob"].to_native() if hasattr(r["dob"], "to_native") else r["dob"]
+        out.append(Record(r["key"], fold_name(r["surname"], r["forenames"]), dob, r["nhs"], set(r["addresses"])))
+    return out
+
+
+def _fetch_context(graph: Graph, records: list[Record]) -> None:
+    by_key = {r.key: r for r in records}
+    keys = [r.key for r in records if r.dob is None and r.name]
+    for start in range(0, len(keys), 2000):
+        rows = graph.read(
+            read_cypher(_CYPHER / "record_context.cypher"), name="linkage: context", keys=keys[start : start + 2000]
+        )
+        for row in rows:
+            by_key[row["key"]].neighbours = set(row["neighbours"])
+
+
+def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
+    """(record, record, rule) for rules 1 and 2: shared NHS number, or the same name and date of birth."""
+    groups: dict[tuple[str, Any], list[str]] = defaultdict(list)
+    for r in records:
+        if r.nhs:
+            groups[("same NHS number", r.nhs)].append(r.key)
+        if r.name and r.dob:
+            groups[("same name and date of birth", (r.name, r.dob))].append(r.key)
+    pairs = []
+    for (rule, _), keys in groups.items():
+        pairs += [(keys[0], other, rule) for other in keys[1:]]
+    return pairs
+
+
+def _components(records: list[Record], pairs: list[tuple[str, str, str]]) -> dict[str, int]:
+    g = nx.Graph()
+    g.add_nodes_from(r.key for r in records)
+    g.add_edges_from((a, b) for a, b, _ in pairs)
+    return {key: i for i, comp in enumerate(nx.connected_components(g)) for key in comp}
+
+
+def context_pairs(records: list[Record], component: dict[str, int]) -> list[tuple[str, str, str]]:
+    """Rule 3: (record without a date of birth, a record of the one identity it joins, rule)."""
+    by_key = {r.key: r for r in records}
+    named: dict[str, set[int]] = defaultdict(set)
+    addresses: dict[int, set[str]] = defaultdict(set)
+    anchor: dict[int, str] = {}
+    for r in records:
+        addresses[component[r.key]] |= r.addresses
+        if r.dob and r.name:
+            named[r.name].add(component[r.key])
+            anchor.setdefault(component[r.key], r.key)
+    pairs = []
+    for r in records:
+        if r.dob or not r.name or not named.get(r.name):
+            continue
+        candidates = named[r.name]
+        rule = "same name; the only person with it"
+        if len(candidates) > 1:
+            near = set(r.addresses)
+            for n in r.neighbours:
+                if n in by_key:
+                    near |= addresses[component[n]]
+            candidates = {c for c in candidates if addresses[c] & near}
+            rule = "same name and a shared address"
+        if len(candidates) == 1:
+            pairs.append((r.key, anchor[next(iter(candidates))], rule))
+    return pairs
+
+
+def link_exact(graph: Graph) -> dict[str, int]:
+    """Rebuild the exact-linkage identities; returns counts of records, identities and linked records."""
+    records = fetch_records(graph)
+    _fetch_context(graph, records)
+    pairs = exact_pairs(records)
+    rules = {b: rule for _, b, rule in pairs}
+    extra = context_pairs(records, _components(records, pairs))
+    rules |= {a: rule for a, _, rule in extra}
+    clusters = _clusters(records, _components(records, pairs + extra), rules)
+    graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="linkage: clear", method=METHOD)
+    now = dt.datetime.now(dt.UTC)
+    for start in range(0, len(clusters), 2000):
+        graph.write(
+            read_cypher(_CYPHER / "write_identities.cypher"),
+            name="linkage: write",
+            clusters=clusters[start : start + 2000],
+            method=METHOD,
+            resolved_at=now,
+        )
+    linked = sum(len(c["records"]) for c in clusters if len(c["records"]) > 1)
+    return {"records": len(records), "identities": len(clusters), "linked_records": linked}
+
+
+def _clusters(records: list[Record], component: dict[str, int], rules: dict[str, str]) -> list[dict[str, Any]]:
+    members: dict[int, list[Record]] = defaultdict(list)
+    for r in records:
+        members[component[r.key]].append(r)
+    out = []
+    for group in members.values():
+        group.sort(key=lambda r: r.key)
+        best = next((r for r in group if r.dob and r.name), group[0])
+        surname, _, forenames = (best.name or "|").partition("|")
+        out.append(
+            {
+                "key": f"identity:{group[0].key}",
+                "surname": surname,
+                "forenames": forenames,
+                "dob": best.dob,
+                "records": [
+                    {
+                        "key": r.key,
+                        "rule": rules.get(r.key, "first record" if len(group) > 1 else "alone"),
+                        "probability": 1.0,
+                    }
+                    for r in group
+                ],
+            }
+        )
+    out.sort(key=lambda c: c["key"])
+    return out

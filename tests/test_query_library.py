@@ -1,0 +1,40 @@
+"""Every saved query file parses, declares what the brief asks, and uses only parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ConfigError, QueryError
+from queries.library import QUERY_DIR, SIGNALS, get_query, load_library, parse_query
+
+
+def test_every_file_parses_with_complete_metadata() -> None:
+    library = load_library()
+    assert library, "no saved queries"
+    for q in library.values():
+        assert q.path.parent == QUERY_DIR and q.signal in SIGNALS
+        assert q.rationale and q.action and "as_of" in {p.name for p in q.parameters}
+        assert "risk_level <>" not in q.cypher and "risk_level =" not in q.cypher, "risk level never filters"
+
+
+def test_unknown_query_and_bad_parameters_are_clear_errors() -> None:
+    with pytest.raises(QueryError, match="no saved query named 'nope'"):
+        get_query("nope")
+    q = next(iter(load_library().values()))
+    with pytest.raises(QueryError, match="as_of: 'yesterday' is not a date"):
+        q.bind({"as_of": "yesterday"})
+    with pytest.raises(QueryError, match="unknown parameter"):
+        q.bind({"colour": "red"})
+
+
+def test_metadata_mistakes_name_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "s99_bad.cypher"
+    bad.write_text(
+        "// ---\n// name: s99_bad\n// title: x\n// signal: S99\n// severity: high\n"
+        "// rationale: r\n// action: a\n// ---\nRETURN 1",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"s99_bad\.cypher: signal must be one of"):
+        parse_query(bad)
