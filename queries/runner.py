@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,8 +43,18 @@ class Flag:
     detected_on: dt.date | None
     summary: str
 
+    @property
+    def key(self) -> str:
+        """Stable identity of a flag across re-runs and re-loads: query, subject, child records, addresses.
+
+        Triage state (assignee, status, notes) hangs on this key, so it survives every re-run.
+        """
+        children = sorted(r for c in self.children for r in c.get("records", [c.get("key", "")]))
+        parts = [self.query, (self.subject or {}).get("key", ""), *children, "|", *sorted(self.addresses)]
+        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
     def as_dict(self) -> dict[str, Any]:
-        return {k: _plain(v) for k, v in vars(self).items()}
+        return {"key": self.key} | {k: _plain(v) for k, v in vars(self).items()}
 
 
 def _plain(value: Any) -> Any:
