@@ -32,6 +32,9 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
+bench: install
+	$(BIN)/python -m bench.run --people $(or $(BENCH_PEOPLE),100000)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy graph loaders
