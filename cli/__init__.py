@@ -19,12 +19,13 @@ err = Console(stderr=True)
 
 
 def _register() -> None:
-    from cli import data, explore, generate, query, server
+    from cli import data, explore, generate, query, resolve, server
 
     app.add_typer(server.app, name="neo4j", help="Start, stop, inspect or empty the bundled Neo4j server.")
     generate.register(app)
     data.register(app)
     query.register(app)
+    resolve.register(app)
     explore.register(app)
 
 

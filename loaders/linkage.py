@@ -53,16 +53,18 @@ class Record:
     neighbours: set[str] = field(default_factory=set)
 
 
+def as_record(row: dict[str, Any]) -> Record:
+    """A record as exact linkage compares it, from a row of person_records.cypher."""
+    dob = row["dob"].to_native() if hasattr(row["dob"], "to_native") else row["dob"]
+    return Record(row["key"], fold_name(row["surname"], row["forenames"]), dob, row["nhs"], set(row["addresses"]))
+
+
 def fetch_records(graph: Graph) -> list[Record]:
     rows = graph.read(read_cypher(_CYPHER / "person_records.cypher"), name="linkage: person records")
-    out = []
-    for r in rows:
-        dob = r["dob"].to_native() if hasattr(r["dob"], "to_native") else r["dob"]
-        out.append(Record(r["key"], fold_name(r["surname"], r["forenames"]), dob, r["nhs"], set(r["addresses"])))
-    return out
+    return [as_record(r) for r in rows]
 
 
-def _fetch_context(graph: Graph, records: list[Record]) -> None:
+def fetch_context(graph: Graph, records: list[Record]) -> None:
     by_key = {r.key: r for r in records}
     keys = [r.key for r in records if r.dob is None and r.name]
     for start in range(0, len(keys), 2000):
@@ -87,7 +89,7 @@ def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def _components(records: list[Record], pairs: list[tuple[str, str, str]]) -> dict[str, int]:
+def components(records: list[Record], pairs: list[tuple[str, str, str]]) -> dict[str, int]:
     g = nx.Graph()
     g.add_nodes_from(r.key for r in records)
     g.add_edges_from((a, b) for a, b, _ in pairs)
@@ -126,12 +128,12 @@ def context_pairs(records: list[Record], component: dict[str, int]) -> list[tupl
 def link_exact(graph: Graph) -> dict[str, int]:
     """Rebuild the exact-linkage identities; returns counts of records, identities and linked records."""
     records = fetch_records(graph)
-    _fetch_context(graph, records)
+    fetch_context(graph, records)
     pairs = exact_pairs(records)
     rules = {b: rule for _, b, rule in pairs}
-    extra = context_pairs(records, _components(records, pairs))
+    extra = context_pairs(records, components(records, pairs))
     rules |= {a: rule for a, _, rule in extra}
-    clusters = _clusters(records, _components(records, pairs + extra), rules)
+    clusters = _clusters(records, components(records, pairs + extra), rules)
     graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="linkage: clear", method=METHOD)
     now = dt.datetime.now(dt.UTC)
     for start in range(0, len(clusters), 2000):

@@ -1,0 +1,99 @@
+"""The Splink model: how two person records are compared, which pairs are compared at all, and training.
+
+Comparisons follow what varies in real agency records: nicknames and typos in first names, married,
+hyphenated and misspelt surnames, day and month swapped in dates of birth, postcodes written differently.
+Training is unsupervised (expectation maximisation) with the prior set from exact name and date matches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import splink.comparison_level_library as cll
+import splink.comparison_library as cl
+from splink import Linker, SettingsCreator, block_on
+from splink.backends.duckdb import DuckDBAPI
+
+# Pairs are scored only when they share one of these: date of birth; first name and surname; surname sound
+# and birth year; first name and postcode; NHS number. Each keeps the comparison count near-linear.
+BLOCKING = [
+    block_on("dob"),
+    block_on("first_name", "surname"),
+    block_on("surname_sound", "substr(dob, 1, 4)"),
+    block_on("first_name", "postcode"),
+    block_on("nhs"),
+]
+_DAY_MONTH_SWAPPED = (
+    "substr(dob_l, 1, 4) = substr(dob_r, 1, 4) AND substr(dob_l, 6, 2) = substr(dob_r, 9, 2) "
+    "AND substr(dob_l, 9, 2) = substr(dob_r, 6, 2)"
+)
+
+
+def comparisons() -> list[Any]:
+    first = cl.CustomComparison(
+        output_column_name="first_name",
+        comparison_levels=[
+            cll.NullLevel("first_name"),
+            cll.ExactMatchLevel("forenames").configure(label_for_charts="all forenames equal"),
+            cll.ExactMatchLevel("first_name"),
+            cll.ArrayIntersectLevel("first_variants", 1).configure(label_for_charts="nickname (Bill / William)"),
+            cll.JaroWinklerLevel("first_name", 0.88),
+            cll.ElseLevel(),
+        ],
+    )
+    surname = cl.CustomComparison(
+        output_column_name="surname",
+        comparison_levels=[
+            cll.NullLevel("surname"),
+            cll.ExactMatchLevel("surname"),
+            cll.DamerauLevenshteinLevel("surname", 1).configure(label_for_charts="one typo"),
+            cll.ArrayIntersectLevel("surname_tokens", 1).configure(label_for_charts="shares a surname (hyphenated)"),
+            cll.ExactMatchLevel("surname_sound").configure(label_for_charts="sounds alike"),
+            cll.JaroWinklerLevel("surname", 0.88),
+            cll.ElseLevel(),
+        ],
+    )
+    dob = cl.CustomComparison(
+        output_column_name="dob",
+        comparison_levels=[
+            cll.NullLevel("dob"),
+            cll.ExactMatchLevel("dob"),
+            cll.CustomLevel(_DAY_MONTH_SWAPPED).configure(label_for_charts="day and month swapped"),
+            cll.DamerauLevenshteinLevel("dob", 1).configure(label_for_charts="one digit different"),
+            cll.ElseLevel(),
+        ],
+    )
+    return [first, surname, dob, cl.PostcodeComparison("postcode"), cl.ExactMatch("nhs")]
+
+
+def settings() -> SettingsCreator:
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        comparisons=comparisons(),
+        blocking_rules_to_generate_predictions=BLOCKING,
+        retain_intermediate_calculation_columns=True,
+        additional_columns_to_retain=["source"],
+    )
+
+
+def linker_for(frame: pd.DataFrame, model: dict[str, Any] | str | None = None) -> Linker:
+    """A DuckDB-backed linker over the records, from fresh settings or a saved (trained) model."""
+    db = DuckDBAPI()
+    return Linker(db.register(frame), model if model is not None else settings(), log_level=30)
+
+
+def train(linker: Linker) -> None:
+    """Unsupervised: prior from deterministic matches, u by random sampling, m by EM on two blockings."""
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("first_name", "surname", "dob")], recall=0.8
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=1)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("dob"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("first_name", "surname"))
+
+
+def predict(linker: Linker, floor: float) -> pd.DataFrame:
+    """Scored pairs with match probability at or above `floor` (the review threshold)."""
+    return linker.inference.predict(threshold_match_probability=floor).as_pandas_dataframe()
