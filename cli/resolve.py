@@ -11,8 +11,9 @@ from rich.console import Console
 
 from graph.db import Graph
 from graph.errors import ConfigError
-from loaders.resolve import ResolveSettings, resolve
+from loaders.resolve.addresses import address_accuracy, aliases
 from loaders.resolve.metrics import person_metrics
+from loaders.resolve.pipeline import ResolveSettings, resolve
 from queries.evaluate import load_truth
 
 out = Console()
@@ -41,7 +42,7 @@ def resolve_command(
     with Graph.connect() as graph:
         report = resolve(graph, ResolveSettings(accept=accept, review=review))
         if data:
-            report.metrics = person_metrics(graph, data)
+            report.metrics = person_metrics(graph, data) | {"address_accuracy": address_accuracy(data, aliases(graph))}
     if fmt == "json":
         print(json.dumps(report.metrics | report.as_dict(), indent=2, default=str))
         return

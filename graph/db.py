@@ -41,7 +41,7 @@ class Graph:
         settings = settings or Settings.from_env()
         uri, user, password = settings.connection()
         try:
-            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
             driver.verify_connectivity()
         except neo4j_errors.AuthError as e:
             raise ConfigError(f"Neo4j at {uri} refused user {user!r}: check NEO4J_USER / NEO4J_PASSWORD") from e

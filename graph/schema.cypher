@@ -68,3 +68,11 @@ CREATE INDEX subject_of_from IF NOT EXISTS FOR ()-[r:SUBJECT_OF]-() ON (r.from);
 // One Identity per person across agencies (record linkage); queries go record -> identity -> records.
 CREATE CONSTRAINT identity_key IF NOT EXISTS FOR (n:Identity) REQUIRE n.key IS UNIQUE;
 CREATE INDEX identity_method IF NOT EXISTS FOR (n:Identity) ON (n.method);
+// Address keys folded by record linkage into a canonical Address (loads look them up by key).
+CREATE CONSTRAINT address_alias_key IF NOT EXISTS FOR (n:AddressAlias) REQUIRE n.key IS UNIQUE;
+// Reviewers' decisions on candidate person links, looked up by the pair.
+CREATE CONSTRAINT link_decision_pair IF NOT EXISTS FOR (n:LinkDecision) REQUIRE (n.left, n.right) IS UNIQUE;
+// Free text of dated records (GP and health-visitor notes, maternity social history, CSC summaries, nursery
+// notes): S10 finds minimising accounts of an offence ("bought a second-hand laptop") by phrase through this
+// index instead of reading every record's text.
+CREATE FULLTEXT INDEX event_summary IF NOT EXISTS FOR (n:Event) ON EACH [n.summary];

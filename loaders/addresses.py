@@ -1,4 +1,13 @@
-"""Address normalisation: the key under which one written form of a dwelling becomes one Address node."""
+"""Address normalisation: the key under which every written form of one dwelling becomes one Address node.
+
+Real exports write the same dwelling as "Flat 2, 10 High Road", "2/10 High Rd" or "10 HIGH ROAD FLAT 2",
+with the postcode as "E8 1AB", "e81ab" or "E81AB". The key folds all of these deterministically:
+upper case, commas and spaces folded, flat first ("FLAT 2 10 ..."), street suffixes spelt out ("RD" ->
+"ROAD"), postcode without its space. Line 2 and town are kept as properties, not in the key: feeds often
+omit or vary them, while number, street and postcode identify the dwelling. What cannot be folded
+deterministically (a typo in the street name) is linked by `sightline resolve`, which keeps every
+written form.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,35 @@ import re
 
 _SPACES = re.compile(r"\s+")
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
+_SLASH_FLAT = re.compile(r"^(\d+[A-Z]?)\s*/\s*(\d+[A-Z]?)\s+(.+)$")  # "2/10 HIGH ROAD"
+_TRAILING_FLAT = re.compile(r"^(\d+[A-Z]?\s+.+?)\s+FLAT\s+(\w+)$")  # "10 HIGH ROAD FLAT 2"
+SUFFIXES = {
+    "RD": "ROAD",
+    "ST": "STREET",
+    "AVE": "AVENUE",
+    "AV": "AVENUE",
+    "LN": "LANE",
+    "CL": "CLOSE",
+    "GR": "GROVE",
+    "GRV": "GROVE",
+    "GDNS": "GARDENS",
+    "TER": "TERRACE",
+    "TERR": "TERRACE",
+    "TCE": "TERRACE",
+    "CRES": "CRESCENT",
+    "CRS": "CRESCENT",
+    "PL": "PLACE",
+    "DR": "DRIVE",
+    "CT": "COURT",
+    "SQ": "SQUARE",
+    "PDE": "PARADE",
+    "WK": "WALK",
+    "HL": "HILL",
+    "MWS": "MEWS",
+    "GRN": "GREEN",
+    "PK": "PARK",
+    "WY": "WAY",
+}
 
 
 def normalise_postcode(postcode: str | None) -> str:
@@ -15,18 +53,21 @@ def normalise_postcode(postcode: str | None) -> str:
     return f"{match.group(1)} {match.group(2)}" if match else text
 
 
-def _tidy(text: str | None) -> str:
-    return _SPACES.sub(" ", (text or "").replace(",", " ").upper()).strip()
+def canonical_line1(line1: str | None) -> str:
+    """First line in one form: "2/10 High Rd" and "10 High Road Flat 2" -> "FLAT 2 10 HIGH ROAD"."""
+    text = _SPACES.sub(" ", (line1 or "").replace(",", " ").replace(".", " ").upper()).strip()
+    if match := _SLASH_FLAT.match(text):
+        text = f"FLAT {match.group(1)} {match.group(2)} {match.group(3)}"
+    elif match := _TRAILING_FLAT.match(text):
+        text = f"FLAT {match.group(2)} {match.group(1)}"
+    words = text.split(" ")
+    if len(words) > 1 and words[-1] in SUFFIXES:
+        words[-1] = SUFFIXES[words[-1]]
+    return " ".join(words)
 
 
 def address_key(line1: str | None, line2: str | None, town: str | None, postcode: str | None) -> str:
-    """Key of the Address node: first line and postcode after case, comma and space folding.
-
-    Line 2 and town are kept as properties, not in the key: feeds often omit or vary them for the same
-    dwelling, while number, street and postcode identify it. Deliberately literal: "Rd" and "Road" stay
-    different keys here, because deciding that two written forms are one dwelling is record linkage
-    (`sightline resolve`), which keeps both raw forms.
-    """
+    """Key of the Address node: canonical first line and postcode without its space."""
+    del line2, town  # part of the signature so callers pass whole addresses; see the module docstring
     pc = normalise_postcode(postcode).replace(" ", "")
-    del line2, town  # part of the signature so callers pass whole addresses; see docstring
-    return " | ".join(part for part in (_tidy(line1), pc) if part)
+    return " | ".join(part for part in (canonical_line1(line1), pc) if part)

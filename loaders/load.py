@@ -15,6 +15,7 @@ from graph.schema import ensure_schema
 from loaders.addresses import address_key
 from loaders.mapping import FeedMapping
 from loaders.reader import CsvSource, SourceRow
+from loaders.resolve.addresses import aliases as address_aliases
 from loaders.spec import Feed, Spec, render_key, template_fields
 from loaders.validate import validate_row
 
@@ -144,16 +145,20 @@ class RefIndex:
         return {v for v in values if v in cache}
 
 
-def graph_row(feed: Feed, row: dict[str, Any]) -> dict[str, Any]:
-    """The row as the feed's .cypher expects it: typed values, _id, address_key and one <alias>_key per node."""
+def graph_row(feed: Feed, row: dict[str, Any], aliases: dict[str, str] | None = None) -> dict[str, Any]:
+    """The row as the feed's .cypher expects it: typed values, _id, address_key and one <alias>_key per node.
+
+    `aliases` maps address keys that record linkage folded into another Address to that Address's key.
+    """
     out = dict(row)
     out["_id"] = str(row[feed.key])
     if feed.address:
         a = feed.address
-        has = row.get(a.line1) and row.get(a.postcode)
-        out["address_key"] = (
-            address_key(row.get(a.line1), row.get(a.line2), row.get(a.town), row.get(a.postcode)) if has else None
-        )
+        key = None
+        if row.get(a.line1) and row.get(a.postcode):
+            key = address_key(row.get(a.line1), row.get(a.line2), row.get(a.town), row.get(a.postcode))
+            key = (aliases or {}).get(key, key)
+        out["address_key"] = key
     text = {k: ("" if v is None else str(v)) for k, v in out.items()}
     for node in feed.nodes:
         present = all(out.get(c) not in (None, "") for c in node.when)
@@ -174,9 +179,11 @@ class Loader:
         self.refs = RefIndex(graph, spec)
         self.rejects = RejectsWriter(rejects_dir)
         self.loaded_at = dt.datetime.now(dt.UTC)
+        self.aliases: dict[str, str] = {}
 
     def run(self, jobs: list[Job]) -> LoadReport:
         ensure_schema(self.graph)
+        self.aliases = address_aliases(self.graph)
         report = LoadReport()
         try:
             for job in jobs:
@@ -268,7 +275,7 @@ class Loader:
             self.graph.write(
                 read_cypher(feed.cypher_path),
                 name=f"load {feed.name}",
-                rows=[graph_row(feed, r) for r in good],
+                rows=[graph_row(feed, r, self.aliases) for r in good],
                 feed=feed.name,
                 loaded_at=self.loaded_at,
             )

@@ -28,7 +28,9 @@ FOREACH (_ IN CASE WHEN row.address_key IS NULL THEN [] ELSE [1] END |
       address.line1 = row.addr_address_line1,
       address.line2 = coalesce(row.addr_address_line2, address.line2),
       address.town = coalesce(row.addr_address_town, address.town),
-      address.postcode = row.addr_address_postcode
+      address.postcode = row.addr_address_postcode,
+      address.raw_forms = CASE WHEN row.addr_address_line1 + ', ' + row.addr_address_postcode IN coalesce(address.raw_forms, []) THEN address.raw_forms
+                           ELSE coalesce(address.raw_forms, []) + (row.addr_address_line1 + ', ' + row.addr_address_postcode) END
   MERGE (person)-[r_lives_at:LIVES_AT {source: $feed, source_id: row._id}]->(address)
     ON CREATE SET r_lives_at.loaded_at = $loaded_at
 )

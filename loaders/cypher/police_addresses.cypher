@@ -21,7 +21,9 @@ SET address.sources = CASE WHEN $feed IN coalesce(address.sources, []) THEN addr
     address.line1 = row.address_line1,
     address.line2 = coalesce(row.address_line2, address.line2),
     address.town = coalesce(row.town, address.town),
-    address.postcode = row.postcode
+    address.postcode = row.postcode,
+    address.raw_forms = CASE WHEN row.address_line1 + ', ' + row.postcode IN coalesce(address.raw_forms, []) THEN address.raw_forms
+                         ELSE coalesce(address.raw_forms, []) + (row.address_line1 + ', ' + row.postcode) END
 MERGE (offender)-[r_registered_at:REGISTERED_AT {source: $feed, source_id: row._id}]->(address)
   ON CREATE SET r_registered_at.loaded_at = $loaded_at
 SET r_registered_at.type = row.address_type, r_registered_at.from = row.from_date, r_registered_at.to = row.to_date, r_registered_at.notified = row.notified_date

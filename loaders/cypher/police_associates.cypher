@@ -35,7 +35,9 @@ FOREACH (_ IN CASE WHEN row.address_key IS NULL THEN [] ELSE [1] END |
       address.line1 = row.address_line1,
       address.line2 = coalesce(row.address_line2, address.line2),
       address.town = coalesce(row.town, address.town),
-      address.postcode = row.postcode
+      address.postcode = row.postcode,
+      address.raw_forms = CASE WHEN row.address_line1 + ', ' + row.postcode IN coalesce(address.raw_forms, []) THEN address.raw_forms
+                           ELSE coalesce(address.raw_forms, []) + (row.address_line1 + ', ' + row.postcode) END
   MERGE (associate)-[r_lives_at:LIVES_AT {source: $feed, source_id: row._id}]->(address)
     ON CREATE SET r_lives_at.loaded_at = $loaded_at
   SET r_lives_at.recorded = row.recorded_date

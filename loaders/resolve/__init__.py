@@ -1,6 +1,4 @@
-"""Probabilistic record linkage with Splink: the same person across agencies, despite spelling, date and
-address variations. See `loaders/resolve/pipeline.py` for the steps."""
+"""Record linkage: the same person (Splink, `pipeline`) and the same dwelling (`addresses`) across agencies.
 
-from loaders.resolve.pipeline import ResolveSettings, resolve
-
-__all__ = ["ResolveSettings", "resolve"]
+Kept import-light: loading needs only the address aliases, not Splink.
+"""

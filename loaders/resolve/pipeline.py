@@ -23,6 +23,7 @@ import pandas as pd
 from graph.db import Graph, read_cypher
 from loaders import linkage
 from loaders.resolve import model
+from loaders.resolve.addresses import resolve_addresses
 from loaders.resolve.prepare import to_frame
 
 _CYPHER = Path(__file__).resolve().parent.parent / "cypher" / "resolve"
@@ -45,6 +46,7 @@ class ResolveReport:
     scored_pairs: int = 0
     accepted: int = 0
     queued: int = 0
+    addresses_folded: int = 0
     decisions_applied: int = 0
     identities: int = 0
     seconds: float = 0.0
@@ -175,6 +177,7 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     """Full run: score every blocked pair, rebuild identities and the review queue."""
     settings = settings or ResolveSettings()
     started = time.perf_counter()
+    folded = resolve_addresses(graph)
     raw = _fetch(graph)
     records = [linkage.as_record(r) for r in raw]
     linkage.fetch_context(graph, records)
@@ -190,6 +193,7 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
         accepted=sum(c["status"] in ("auto", "confirmed") for c in candidates),
         queued=sum(c["status"] == "review" for c in candidates),
         decisions_applied=len(decisions),
+        addresses_folded=folded,
         identities=len(clusters),
         seconds=round(time.perf_counter() - started, 1),
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

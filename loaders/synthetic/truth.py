@@ -24,6 +24,7 @@ class KeyCollector:
         self.people: dict[int, set[str]] = defaultdict(set)
         self.staff: set[str] = set()
         self.dwellings: dict[int, set[str]] = defaultdict(set)
+        self.forms: dict[int, set[tuple[str, str]]] = defaultdict(set)  # as written: (line1, postcode)
 
     def __call__(self, feed: Feed, row: Row, values: dict[str, str]) -> None:
         for node in self.person_nodes[feed.name]:
@@ -39,6 +40,7 @@ class KeyCollector:
             self.dwellings[row["_at"]].add(
                 address_key(values[cols.line1], values[cols.line2], values[cols.town], values[cols.postcode])
             )
+            self.forms[row["_at"]].add((values[cols.line1], values[cols.postcode]))
 
     def keys(self, pid: int) -> list[str]:
         return sorted(self.people.get(pid, ()))
@@ -157,6 +159,9 @@ def build_cases(
 def write_truth(path: Path, generator: dict[str, Any], keys: KeyCollector, cases: list[dict[str, Any]]) -> None:
     identities = [{"person_id": person_id(pid), "records": keys.keys(pid)} for pid in sorted(keys.people)]
     identities += [{"person_id": key.split(":", 1)[1], "records": [key]} for key in sorted(keys.staff)]
-    addresses = [{"address_id": f"A{did:07d}", "keys": sorted(found)} for did, found in sorted(keys.dwellings.items())]
+    addresses = [
+        {"address_id": f"A{did:07d}", "keys": sorted(found), "forms": sorted(map(list, keys.forms[did]))}
+        for did, found in sorted(keys.dwellings.items())
+    ]
     body = {"generator": generator, "cases": cases, "identities": identities, "addresses": addresses}
     path.write_text(json.dumps(body, sort_keys=True, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
