@@ -1,0 +1,164 @@
+// ---
+// name: s6_agencies_unaware_of_offender
+// title: Agencies working with an offender-linked child hold no record of the offender's status
+// signal: S6
+// severity: high
+// parameters:
+//   as_of: {type: date, default: today, help: Replay the records as they stood on this day}
+//   grace_days: {type: int, default: 30, help: Days an agency may work with the child before it must have been told (rules.DISCLOSURE_GRACE_DAYS)}
+// rationale: >
+//   Police knew of Mr A's children, but the GP, health visitors, hospital, community paediatrics,
+//   nursery, school and children's centre working with them had no knowledge of his conviction; had
+//   they known, one of them would probably have referred before the police (review 3.12, 3.17, 3.24,
+//   3.27, 3.29, 5.41-5.43, Recommendation 4). Every agency working with a child linked to an offender
+//   under management (living where he lives or stays, named on the birth record with him as parent,
+//   recorded by police as his child) that was not told of his status within the grace period raises
+//   this flag, whatever his recorded risk level.
+// action: >
+//   Share the offender's status and live order conditions with each unaware agency (Rec 3, Rec 4),
+//   starting with the GP; check with children's social care whether a referral is needed (Rec 1).
+// ---
+// One flag per offender and child (identity). A child is "offender-linked" during a link span, which is
+// clipped to the offender's notification period and to the child's childhood:
+//   (a) a residence record of the child (GP registration, enrolment, birth address) at an address the
+//       offender is registered at or is reported staying at, the two periods overlapping (as S1);
+//   (b) a birth record of the child naming the offender as mother or father (from the birth on);
+//   (c) a police associate record of the offender with relationship 'child' (from the later of the
+//       relationship start and the date police recorded it).
+// An agency works with the child in a span from the first day of it that a GP registration or
+// enrolment covers, or from a health contact dated in it. It is unaware when no disclosure about the
+// offender reached it, and no closure summary of a referral about the child was sent to it, by
+// grace_days after it started. The flag is detectable grace_days + 1 after the earliest such start.
+MATCH (o:Person)
+WHERE o.nominal_id IS NOT NULL
+MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
+WHERE np.from <= $as_of
+OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
+CALL (o, oi) {
+  // (a) where he lives or stays: registered addresses and 'staying at address' intelligence ...
+  CALL (o) {
+    MATCH (o)-[reg:REGISTERED_AT]->(a:Address)
+    WHERE reg.from <= $as_of
+    RETURN a, reg.from AS p_from, coalesce(reg.to, $as_of) AS p_to,
+           {agency: 'police', feed: reg.source, record_id: reg.source_id, date: reg.from,
+            what: 'offender registered a ' + reg.type + ' address: ' + a.key} AS p_ev
+    UNION
+    MATCH (i:Intelligence {category: 'staying_at_address'})-[:ABOUT]->(o), (i)-[:MENTIONS]->(a:Address)
+    WHERE i.date <= $as_of
+    RETURN a, i.date AS p_from, i.date AS p_to,
+           {agency: 'police', feed: i.source, record_id: i.source_id, date: i.date,
+            what: 'intelligence: offender staying at ' + a.key} AS p_ev
+  }
+  // ... where a child is recorded living at the same time (a birth address holds on the day of birth)
+  MATCH (a)<-[home:LIVES_AT]-(child:Person)
+  WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births']
+    AND home.from <= $as_of
+  WITH a, p_from, p_to, p_ev, home, child,
+       CASE home.source WHEN 'health_births' THEN home.from ELSE coalesce(home.to, $as_of) END AS h_to
+  RETURN child,
+         CASE WHEN home.from > p_from THEN home.from ELSE p_from END AS l_from,
+         CASE WHEN h_to < p_to THEN h_to ELSE p_to END AS l_to,
+         'lives where he stays (' + a.key + ')' AS link, a.key AS address,
+         [p_ev, {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' ELSE 'health' END,
+                 feed: home.source, record_id: home.source_id, date: home.from,
+                 what: child.forenames + ' ' + child.surname + ' recorded living at ' + a.key}] AS l_ev
+  UNION
+  // (b) his (or her) child on a birth record: the parent's record is one of the offender's identity
+  MATCH (oi)-[:HAS_RECORD]->(parent:Person)-[po:PARENT_OF]->(child:Person)<-[:BIRTH_OF]-(b:Birth)
+  WHERE b.key = po.source_id AND b.date <= $as_of
+  RETURN child, b.date AS l_from, $as_of AS l_to, 'named as ' + po.relationship + ' on the birth record' AS link,
+         null AS address,
+         [{agency: 'health', feed: b.source, record_id: b.source_id, date: b.date,
+           what: 'birth of ' + coalesce(child.forenames + ' ', '') + child.surname + ', offender named as ' +
+                 po.relationship}] AS l_ev
+  UNION
+  // (c) police record the child as his
+  MATCH (child:Person)-[as:ASSOCIATE_OF {relationship: 'child'}]->(o)
+  WHERE as.recorded <= $as_of
+  RETURN child, CASE WHEN as.from > as.recorded THEN as.from ELSE as.recorded END AS l_from,
+         coalesce(as.to, $as_of) AS l_to, 'recorded by police as his child' AS link, null AS address,
+         [{agency: 'police', feed: as.source, record_id: as.source_id, date: as.recorded,
+           what: 'police record ' + child.forenames + ' ' + child.surname + ' as his child'}] AS l_ev
+}
+// the child as one person across agencies; never the offender himself
+OPTIONAL MATCH (child)<-[:HAS_RECORD]-(ci:Identity)
+WITH o, oi, np, child, ci, l_from, l_to, link, address, l_ev, coalesce(child.dob, ci.dob) AS dob
+WHERE ci IS NULL OR oi IS NULL OR ci <> oi
+// closure summaries of referrals about the child, and who received them (they tell an agency too)
+WITH o, np, child, ci, l_from, l_to, link, address, l_ev, dob,
+     CASE WHEN ci IS NULL THEN [] ELSE
+       [(ci)-[:HAS_RECORD]->(:Person)<-[:ABOUT]-(:Referral)<-[:CLOSES]-(:Closure)-[sent:SENT_TO]->(x:Agency) |
+        {agency: x.key, date: sent.date}] END AS summaries
+// clip the link to the notification period and to childhood (no date of birth: benefit of the doubt)
+WITH o, child, ci, link, address, l_ev, dob, summaries,
+     [l_from, np.from] AS starts,
+     [l_to, coalesce(np.to, $as_of), $as_of,
+      CASE WHEN dob IS NULL THEN $as_of ELSE dob + duration({years: 18}) - duration({days: 1}) END] AS ends
+WITH o, child, ci, link, address, l_ev, dob, summaries,
+     reduce(m = starts[0], d IN starts | CASE WHEN d > m THEN d ELSE m END) AS s_from,
+     reduce(m = ends[0], d IN ends | CASE WHEN d < m THEN d ELSE m END) AS s_to
+WHERE s_from <= s_to
+// agencies working with the child in the span, through every record of the child
+UNWIND CASE WHEN ci IS NULL THEN [child] ELSE [(ci)-[:HAS_RECORD]->(r:Person) | r] END AS cr
+CALL (cr, s_from, s_to) {
+  MATCH (cr)-[w:REGISTERED_WITH|ENROLLED_AT]->(ag:Agency)
+  WHERE w.from <= s_to AND (w.to IS NULL OR w.to >= s_from)
+  RETURN ag, CASE WHEN w.from > s_from THEN w.from ELSE s_from END AS first,
+         {agency: CASE type(w) WHEN 'ENROLLED_AT' THEN 'education' ELSE 'health' END, feed: w.source,
+          record_id: w.source_id, date: w.from,
+          what: CASE type(w) WHEN 'ENROLLED_AT' THEN 'enrolled at ' ELSE 'registered with ' END +
+                coalesce(ag.name, ag.key)} AS w_ev
+  UNION
+  MATCH (cr)-[:HAD_CONTACT]->(c:Contact)-[:WITH_AGENCY]->(ag:Agency)
+  WHERE c.kind = 'health_contact' AND s_from <= c.date <= s_to
+  RETURN ag, c.date AS first,
+         {agency: 'health', feed: c.source, record_id: c.source_id, date: c.date,
+          what: c.contact_type + ' with ' + coalesce(ag.name, ag.key)} AS w_ev
+}
+WITH o, child, ci, dob, summaries, link, address, l_ev, ag, first, w_ev
+ORDER BY first
+WITH o, coalesce(ci.key, child.key) AS child_key, ci, ag, min(first) AS first, head(collect(w_ev)) AS w_ev,
+     head(collect(summaries)) AS summaries,
+     collect(DISTINCT child.forenames + ' ' + child.surname) AS names, head(collect(dob)) AS dob,
+     collect(DISTINCT link) AS links, collect(DISTINCT address) AS addresses, collect(l_ev) AS l_evs
+// the agency had to be told by first + grace_days; the gap shows on the day after
+WITH o, child_key, ci, ag, first, w_ev, summaries, names, dob, links, addresses, l_evs,
+     first + duration({days: $grace_days + 1}) AS due
+WHERE due <= $as_of
+  AND NOT EXISTS {
+    MATCH (o)<-[:ABOUT]-(d:Disclosure)-[:DISCLOSED_TO]->(ag)
+    WHERE d.date <= first + duration({days: $grace_days})
+  }
+  AND NONE(sent IN summaries WHERE sent.agency = ag.key AND sent.date <= first + duration({days: $grace_days}))
+WITH o, child_key, ci, ag, first, due, w_ev, names, dob, links, addresses, l_evs
+ORDER BY first, ag.key
+WITH o, child_key, ci, min(due) AS detected_on,
+     collect({key: ag.key, name: coalesce(ag.name, ag.key), status: 'not told', working_from: first}) AS unaware,
+     collect(w_ev) AS w_evs,
+     reduce(acc = [], x IN collect(names) | acc + [n IN x WHERE NOT n IN acc]) AS names,
+     head(collect(dob)) AS dob,
+     reduce(acc = [], x IN collect(links) | acc + [n IN x WHERE NOT n IN acc]) AS links,
+     reduce(acc = [], x IN collect(addresses) | acc + [n IN x WHERE NOT n IN acc]) AS addresses,
+     reduce(acc = [], x IN collect(l_evs) | acc + reduce(b = [], y IN x | b + y)) AS l_evs
+WITH o, child_key, detected_on, unaware, w_evs, names, dob, links, addresses,
+     reduce(acc = [], e IN l_evs | acc + CASE WHEN e IN acc THEN [] ELSE [e] END) AS l_evs,
+     CASE WHEN ci IS NULL THEN [child_key] ELSE [(ci)-[:HAS_RECORD]->(r:Person) | r.key] END AS records
+OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
+WITH o, team, child_key, detected_on, unaware, w_evs, names, dob, links, addresses, l_evs, records,
+     o.forenames + ' ' + o.surname AS offender, head(names) AS child_name,
+     reduce(t = '', u IN unaware | t + CASE t WHEN '' THEN '' ELSE ', ' END + u.name) AS unaware_text
+RETURN
+  [{key: child_key, name: child_name, dob: dob, records: records}] AS children,
+  {key: o.key, name: offender, dob: o.dob, risk_level: o.risk_level, mappa_level: o.mappa_level} AS subject,
+  [{key: o.key, name: offender, role: 'offender'}] AS people,
+  addresses,
+  unaware + CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name, status: 'holds the record'}] END
+    AS agencies,
+  ['(' + offender + ')-[' + reduce(t = '', u IN links | t + CASE t WHEN '' THEN '' ELSE '; ' END + u) + ']-(' +
+   child_name + ')<-[works with, not told]-(' + unaware_text + ')'] AS path,
+  l_evs + w_evs AS evidence,
+  detected_on,
+  unaware_text + ' work(s) with ' + child_name + ', linked to offender ' + offender + ' (' +
+  reduce(t = '', u IN links | t + CASE t WHEN '' THEN '' ELSE '; ' END + u) +
+  '), and hold no record of his status' AS summary
+ORDER BY detected_on

@@ -1,0 +1,212 @@
+"""S6: agencies working with an offender-linked child hold no record of the offender's status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.db import Graph
+from queries.library import get_query
+from queries.runner import run_query
+from tests.support.fixture import FeedFixture, load_fixture
+
+QUERY = "s6_agencies_unaware_of_offender"
+
+
+def offender(fx: FeedFixture, surname: str, dob: str = "1985-04-02", risk: str = "low") -> str:
+    """A nominal of team JIG1 under notification requirements from 2014."""
+    nominal = fx.add(
+        "police_nominals",
+        surname=surname,
+        forenames="Adam",
+        date_of_birth=dob,
+        risk_level=risk,
+        managing_team_id="JIG1",
+    )
+    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
+    return nominal
+
+
+def gp(fx: FeedFixture, nhs: str, forenames: str, dob: str, practice: str, start: str, **address: str) -> str:
+    return fx.add(
+        "health_gp_registrations",
+        nhs_number=nhs,
+        surname="Child",
+        forenames=forenames,
+        date_of_birth=dob,
+        practice_id=practice,
+        registered_from=start,
+        **address,
+    )
+
+
+def build() -> tuple[FeedFixture, dict[str, str]]:
+    fx = FeedFixture()
+    ids: dict[str, str] = {}
+    for agency_id, kind in [
+        ("JIG1", "police_team"),
+        ("GP1", "gp_practice"),
+        ("GP2", "gp_practice"),
+        ("GP3", "gp_practice"),
+        ("GP4", "gp_practice"),
+        ("GP5", "gp_practice"),
+        ("HV1", "health_visiting"),
+        ("HOSP1", "hospital"),
+        ("NUR1", "nursery"),
+        ("CSC1", "childrens_social_care"),
+    ]:
+        fx.add("agencies", agency_id=agency_id, agency_type=kind, name=f"Agency {agency_id}")
+
+    # planted: Mr Planted is named as father on Sophie's birth record (a low risk level never hides a flag).
+    # Her GP is told late, the health visitor never; the nursery is told within the grace period.
+    planted = offender(fx, "Planted", risk="low")
+    sophie = ids["sophie"] = fx.nhs()
+    ids["birth"] = fx.add(
+        "health_births",
+        child_nhs_number=sophie,
+        child_surname="Child",
+        child_forenames="Sophie",
+        date_of_birth="2016-05-10",
+        mother_nhs_number=fx.nhs(),
+        father_surname="Planted",
+        father_forenames="Adam",
+        father_date_of_birth="1985-04-02",
+        hospital_id="HOSP1",
+    )
+    ids["sophie_gp"] = gp(fx, sophie, "Sophie", "2016-05-10", "GP1", "2016-05-20")
+    ids["sophie_hv"] = fx.add(
+        "health_contacts", nhs_number=sophie, contact_date="2016-06-01", agency_id="HV1", contact_type="health_visit"
+    )
+    fx.add(
+        "education_enrolments",
+        pupil_id="UPN1",
+        surname="Child",
+        forenames="Sophie",
+        date_of_birth="2016-05-10",
+        setting_id="NUR1",
+        start_date="2019-09-01",
+    )
+    for agency, day in [("GP1", "2016-08-01"), ("NUR1", "2019-09-10")]:
+        fx.add(
+            "disclosures",
+            nominal_id=planted,
+            disclosure_date=day,
+            disclosed_by_agency_id="JIG1",
+            recipient_type="agency",
+            recipient_agency_id=agency,
+            content="conviction_and_conditions",
+        )
+    # planted too: he stays at 12 Elm Road, where Amy lives; her GP (another practice) is never told
+    ids["elm"] = fx.add(
+        "police_addresses",
+        nominal_id=planted,
+        address_type="staying",
+        address_line1="12 Elm Road",
+        postcode="ZZ1 2AB",
+        from_date="2018-10-01",
+        notified_date="2018-10-02",
+    )
+    ids["amy_gp"] = gp(
+        fx, fx.nhs(), "Amy", "2012-03-03", "GP5", "2017-01-01", address_line1="12 Elm Road", postcode="ZZ1 2AB"
+    )
+
+    # decoy 1 (Rec 4 good practice): police record Tom as Mr Told's child; Tom's GP is told within 30 days
+    told = offender(fx, "Told", dob="1980-02-02")
+    fx.add(
+        "police_associates",
+        nominal_id=told,
+        relationship="child",
+        surname="Child",
+        forenames="Tom",
+        date_of_birth="2013-01-01",
+        recorded_date="2018-01-01",
+    )
+    gp(fx, fx.nhs(), "Tom", "2013-01-01", "GP2", "2015-01-01")
+    fx.add(
+        "disclosures",
+        nominal_id=told,
+        disclosure_date="2018-01-15",
+        disclosed_by_agency_id="JIG1",
+        recipient_type="agency",
+        recipient_agency_id="GP2",
+        content="conviction",
+    )
+
+    # decoy 2: Lily's GP learns of Mr Closed through the closure summary of a referral about Lily
+    closed = offender(fx, "Closed", dob="1979-03-03")
+    lily = fx.nhs()
+    fx.add(
+        "police_associates",
+        nominal_id=closed,
+        relationship="child",
+        surname="Child",
+        forenames="Lily",
+        date_of_birth="2014-04-04",
+        recorded_date="2019-05-01",
+    )
+    gp(fx, lily, "Lily", "2014-04-04", "GP3", "2014-05-01")
+    person = fx.add(
+        "csc_persons", pers_forename="Lily", pers_surname="Child", pers_dob="2014-04-04", pers_common_child_id=lily
+    )
+    referral = fx.add("csc_referrals", cine_person_id=person, cine_referral_date="2019-04-20")
+    closure = fx.add("csc_closures", cine_referral_id=referral, closure_date="2019-05-10")
+    fx.add("csc_closure_recipients", closure_id=closure, agency_id="GP3", sent_date="2019-05-12")
+
+    # decoy 3: the child left 3 Oak Road before Mr Moved started staying there
+    moved = offender(fx, "Moved", dob="1978-04-04")
+    fx.add(
+        "police_addresses",
+        nominal_id=moved,
+        address_type="main",
+        address_line1="3 Oak Road",
+        postcode="ZZ1 3AB",
+        from_date="2020-01-01",
+        notified_date="2020-01-01",
+    )
+    fx.add(
+        "health_gp_registrations",
+        nhs_number=fx.nhs(),
+        surname="Child",
+        forenames="Ben",
+        date_of_birth="2012-01-01",
+        practice_id="GP4",
+        registered_from="2012-02-01",
+        registered_to="2019-06-30",
+        address_line1="3 Oak Road",
+        postcode="ZZ1 3AB",
+    )
+    ids["planted"] = planted
+    return fx, ids
+
+
+def test_agencies_not_told_are_flagged_not_the_decoys(graph: Graph, tmp_path: Path) -> None:
+    fx, ids = build()
+    load_fixture(graph, fx, tmp_path)
+    query = get_query(QUERY)
+
+    flags = run_query(graph, query, {"as_of": "2024-12-31"})
+    by_child = {f.children[0]["name"]: f for f in flags}
+    assert sorted(by_child) == ["Amy Child", "Sophie Child"]
+    assert {f.subject["key"] for f in flags} == {f"police:{ids['planted']}"}
+
+    sophie = by_child["Sophie Child"]
+    assert sorted(sophie.children[0]["records"]) == [f"nhs:{ids['sophie']}", "upn:UPN1"]  # one child, two agencies
+    assert [a["key"] for a in sophie.agencies if a["status"] == "not told"] == ["GP1", "HV1"]  # NUR1 told in time
+    evidence = {(e["feed"], e["record_id"]) for e in sophie.evidence}
+    assert ("health_births", ids["birth"]) in evidence
+    assert ("health_gp_registrations", ids["sophie_gp"]) in evidence
+    assert ("health_contacts", ids["sophie_hv"]) in evidence
+    assert str(sophie.detected_on) == "2016-06-20"  # GP registered 2016-05-20, not told within 30 days
+
+    amy = by_child["Amy Child"]
+    assert [a["key"] for a in amy.agencies if a["status"] == "not told"] == ["GP5"]
+    assert {("police_addresses", ids["elm"]), ("health_gp_registrations", ids["amy_gp"])} <= {
+        (e["feed"], e["record_id"]) for e in amy.evidence
+    }
+    assert str(amy.detected_on) == "2018-11-01"
+
+    # replay: the day before the GP's 30 days ran out nothing shows; the next day only the GP does
+    assert run_query(graph, query, {"as_of": "2016-06-19"}) == []
+    early = run_query(graph, query, {"as_of": "2016-06-20"})
+    assert [(f.children[0]["name"], [a["key"] for a in f.agencies if a["status"] == "not told"]) for f in early] == [
+        ("Sophie Child", ["GP1"])
+    ]
