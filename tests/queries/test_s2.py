@@ -1,0 +1,150 @@
+"""S2: an offender reports or is seen in contact with children and no referral to children's social care follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.db import Graph
+from queries.library import get_query
+from queries.runner import run_query
+from tests.support.fixture import FeedFixture, load_fixture
+
+QUERY = "s2_contact_with_children_no_referral"
+
+
+def offender(fx: FeedFixture, surname: str, dob: str = "1985-04-02", risk: str = "low") -> str:
+    """A nominal of team JIG1 under notification requirements from mid-2014."""
+    nominal = fx.add(
+        "police_nominals",
+        surname=surname,
+        forenames="Adam",
+        date_of_birth=dob,
+        risk_level=risk,
+        managing_team_id="JIG1",
+    )
+    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
+    return nominal
+
+
+def associate(
+    fx: FeedFixture, nominal: str, relationship: str, forenames: str, surname: str, dob: str | None, recorded: str
+) -> str:
+    return fx.add(
+        "police_associates",
+        nominal_id=nominal,
+        relationship=relationship,
+        surname=surname,
+        forenames=forenames,
+        date_of_birth=dob,
+        recorded_date=recorded,
+    )
+
+
+def build() -> FeedFixture:
+    fx = FeedFixture()
+    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
+    fx.add("agencies", agency_id="PDU1", agency_type="probation", name="Probation Unit 1")
+    fx.add("agencies", agency_id="CSC1", agency_type="childrens_social_care", name="Children's Social Care")
+
+    # planted (review 3.5): he tells probation he spends weekends with his cousin's children; police hold the
+    # children as associates (one without a date of birth); no referral ever reaches children's social care.
+    planted = offender(fx, "Planted", risk="low")  # a low risk level never hides a flag
+    crn = fx.add(
+        "probation_cases",
+        surname="Planted",
+        forenames="Adam",
+        date_of_birth="1985-04-02",
+        agency_id="PDU1",
+        start_date="2014-06-01",
+    )
+    fx.add(
+        "probation_contacts",
+        contact_id="PRC1",
+        crn=crn,
+        contact_date="2019-03-01",
+        contact_type="supervision",
+        children_contact_reported="Y",
+        summary="Reports spending weekends with his cousin's children",
+    )
+    associate(fx, planted, "cousin", "Mary", "Cousin", "1984-02-02", "2019-03-01")
+    associate(fx, planted, "cousin_child", "Sophie", "Cousin", "2012-05-05", "2019-03-01")
+    associate(fx, planted, "cousin_child", "Tom", "Cousin", None, "2019-03-01")  # no dob: benefit of the doubt
+
+    # decoy 1 (5.18, what should happen): seen with children at an ARMS interview, referral within days;
+    # CSC knows the child by its own record, linked to the police associate by name and date of birth.
+    referred = offender(fx, "Referred", dob="1979-07-07")
+    fx.add(
+        "police_visits",
+        visit_id="VIS1",
+        nominal_id=referred,
+        visit_date="2019-05-01",
+        visit_type="interview",
+        children_present="Y",
+    )
+    associate(fx, referred, "cousin_child", "Amy", "Other", "2013-01-01", "2019-05-01")
+    fx.add("csc_persons", pers_person_id="PER1", pers_forename="Amy", pers_surname="Other", pers_dob="2013-01-01")
+    fx.add(
+        "csc_referrals",
+        cine_person_id="PER1",
+        cine_referral_date="2019-05-15",
+        cine_referral_source_code="police",
+        cine_referrer_agency_id="JIG1",
+    )
+
+    # decoy 2: intelligence of contact with children before he was under notification requirements
+    early = offender(fx, "Early", dob="1970-03-03")
+    fx.add(
+        "police_intelligence",
+        intel_id="INT1",
+        nominal_id=early,
+        report_date="2013-01-10",
+        category="contact_with_children",
+        summary="Seen with children at the park",
+    )
+
+    # decoy 3: a home visit with no children present
+    quiet = offender(fx, "Quiet", dob="1975-05-05")
+    fx.add(
+        "police_visits",
+        visit_id="VIS2",
+        nominal_id=quiet,
+        visit_date="2019-05-01",
+        visit_type="home_visit",
+        children_present="N",
+    )
+    return fx
+
+
+def test_contact_with_children_without_referral_is_flagged_not_the_decoys(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    load_fixture(graph, fx, tmp_path)
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+
+    flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
+    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    flag = flags[0]
+    assert sorted(c["name"] for c in flag.children) == ["Sophie Cousin", "Tom Cousin"]  # not the adult cousin
+    assert {"feed": "probation_contacts", "record_id": "PRC1"}.items() <= flag.evidence[0].items()
+    assert {e["feed"] for e in flag.evidence} == {
+        "probation_contacts",
+        "police_notification_periods",
+        "police_associates",
+    }
+    assert str(flag.detected_on) == "2019-04-01"
+    assert {a["key"] for a in flag.agencies} == {"JIG1", "PDU1"}
+    assert "no referral" in flag.summary
+
+
+def test_replay_before_the_window_closes_raises_nothing(graph: Graph, tmp_path: Path) -> None:
+    load_fixture(graph, build(), tmp_path)
+    # the referral could still come until 30 days after the contact
+    assert run_query(graph, get_query(QUERY), {"as_of": "2019-03-31"}) == []
+    assert len(run_query(graph, get_query(QUERY), {"as_of": "2019-04-01"})) == 1
+
+
+def test_a_referral_after_the_window_does_not_count(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    fx.add("csc_persons", pers_person_id="PER2", pers_forename="Sophie", pers_surname="Cousin", pers_dob="2012-05-05")
+    fx.add("csc_referrals", cine_person_id="PER2", cine_referral_date="2019-04-01", cine_referral_source_code="police")
+    load_fixture(graph, fx, tmp_path)
+    assert len(run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})) == 1

@@ -1,0 +1,155 @@
+"""S3: an offender's partner is not recorded as told of his conviction, and she has or lives with children."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.db import Graph
+from queries.library import get_query
+from queries.runner import run_query
+from tests.support.fixture import FeedFixture, load_fixture
+
+QUERY = "s3_partner_not_told"
+
+
+def offender(fx: FeedFixture, surname: str, dob: str, risk: str = "medium") -> str:
+    """A nominal of team JIG1 under notification requirements from mid-2014."""
+    nominal = fx.add(
+        "police_nominals",
+        surname=surname,
+        forenames="Paul",
+        date_of_birth=dob,
+        risk_level=risk,
+        managing_team_id="JIG1",
+    )
+    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
+    return nominal
+
+
+def partner(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: str, recorded: str) -> str:
+    return fx.add(
+        "police_associates",
+        nominal_id=nominal,
+        relationship="partner",
+        surname=surname,
+        forenames=forenames,
+        date_of_birth=dob,
+        from_date="2019-03-01",
+        recorded_date=recorded,
+    )
+
+
+def registered(
+    fx: FeedFixture, forenames: str, surname: str, dob: str, line1: str, since: str, nhs: str | None = None
+) -> str:
+    """A GP registration at an address; returns the NHS number."""
+    nhs = nhs or fx.nhs()
+    fx.add(
+        "health_gp_registrations",
+        nhs_number=nhs,
+        surname=surname,
+        forenames=forenames,
+        date_of_birth=dob,
+        address_line1=line1,
+        postcode="ZZ1 2AB",
+        practice_id="GP1",
+        registered_from=since,
+    )
+    return nhs
+
+
+def tell(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: str, day: str) -> None:
+    fx.add(
+        "disclosures",
+        nominal_id=nominal,
+        disclosure_date=day,
+        disclosed_by_agency_id="JIG1",
+        recipient_type="partner",
+        recipient_surname=surname,
+        recipient_forenames=forenames,
+        recipient_date_of_birth=dob,
+        content="conviction",
+    )
+
+
+def build() -> FeedFixture:
+    fx = FeedFixture()
+    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
+    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
+    fx.add("agencies", agency_id="HOSP1", agency_type="hospital", name="Example Hospital")
+
+    # planted (review 3.6): a new partner recorded as unaware of his conviction, living with her son; never told
+    planted = offender(fx, "Planted", "1985-04-02", risk="low")  # a low risk level never hides a flag
+    partner(fx, planted, "Rachel", "Rowe", "1988-01-01", "2019-06-01")
+    registered(fx, "Rachel", "Rowe", "1988-01-01", "12 Elm Road", "2015-01-01")
+    registered(fx, "Sam", "Rowe", "2015-06-01", "12 Elm Road", "2015-07-01")
+
+    # decoy 1 (3.15, Rec 3): the same situation, and she is told within days
+    told = offender(fx, "Told", "1980-02-02")
+    partner(fx, told, "Tina", "Tell", "1987-02-02", "2019-06-01")
+    registered(fx, "Tina", "Tell", "1987-02-02", "3 Oak Road", "2015-01-01")
+    registered(fx, "Tia", "Tell", "2014-03-03", "3 Oak Road", "2015-01-01")
+    tell(fx, told, "Tina", "Tell", "1987-02-02", "2019-06-10")
+
+    # decoy 2: a partner with no child and living with none
+    alone = offender(fx, "Alone", "1979-03-03")
+    partner(fx, alone, "Anna", "Single", "1990-03-03", "2019-06-01")
+    registered(fx, "Anna", "Single", "1990-03-03", "5 Ash Road", "2016-01-01")
+
+    # decoy 3: no child when recorded; she has a baby later and is told within the month after the birth
+    later = offender(fx, "Later", "1982-04-04")
+    partner(fx, later, "Beth", "Baby", "1991-04-04", "2019-06-01")
+    mother = registered(fx, "Beth", "Baby", "1991-04-04", "7 Yew Road", "2016-01-01")
+    fx.add(
+        "health_births",
+        birth_id="BIR1",
+        child_nhs_number=fx.nhs(),
+        child_surname="Baby",
+        child_forenames="Ben",
+        date_of_birth="2020-02-01",
+        mother_nhs_number=mother,
+        hospital_id="HOSP1",
+    )
+    tell(fx, later, "Beth", "Baby", "1991-04-04", "2020-02-20")
+    return fx
+
+
+def test_partner_with_children_never_told_is_flagged_not_the_decoys(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    load_fixture(graph, fx, tmp_path)
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    assoc = fx.rows["police_associates"][0]["association_id"]
+
+    flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
+    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    flag = flags[0]
+    assert [c["name"] for c in flag.children] == ["Sam Rowe"]
+    assert {p["role"]: p["key"] for p in flag.people} == {
+        "offender": f"police:{planted}",
+        "partner": f"police-assoc:{assoc}",
+    }
+    assert {"feed": "police_associates", "record_id": assoc}.items() <= flag.evidence[0].items()
+    assert {e["feed"] for e in flag.evidence} == {
+        "police_associates",
+        "police_notification_periods",
+        "health_gp_registrations",
+    }
+    assert flag.addresses == ["12 ELM ROAD | ZZ12AB"]
+    assert str(flag.detected_on) == "2019-07-02"
+
+
+def test_replay_before_the_grace_period_ends_raises_nothing(graph: Graph, tmp_path: Path) -> None:
+    load_fixture(graph, build(), tmp_path)
+    assert run_query(graph, get_query(QUERY), {"as_of": "2019-05-31"}) == []  # before police recorded her
+    assert run_query(graph, get_query(QUERY), {"as_of": "2019-07-01"}) == []  # she could still be told
+    assert len(run_query(graph, get_query(QUERY), {"as_of": "2019-07-02"})) == 1
+
+
+def test_a_later_birth_with_no_disclosure_is_flagged_from_the_birth(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    fx.rows["disclosures"] = [d for d in fx.rows["disclosures"] if d["recipient_surname"] != "Baby"]
+    load_fixture(graph, fx, tmp_path)
+    flags = {f.subject["name"]: f for f in run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})}
+    assert sorted(flags) == ["Paul Later", "Paul Planted"]
+    assert [c["name"] for c in flags["Paul Later"].children] == ["Ben Baby"]
+    assert str(flags["Paul Later"].detected_on) == "2020-03-03"
