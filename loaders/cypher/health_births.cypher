@@ -75,5 +75,6 @@ FOREACH (_ IN CASE WHEN row.address_key IS NULL THEN [] ELSE [1] END |
                            ELSE coalesce(address.raw_forms, []) + (row.address_line1 + ', ' + row.postcode) END
   MERGE (child)-[r_lives_at:LIVES_AT {source: $feed, source_id: row._id}]->(address)
     ON CREATE SET r_lives_at.loaded_at = $loaded_at
-  SET r_lives_at.from = row.date_of_birth
+  SET r_lives_at.from = row.date_of_birth,
+      r_lives_at.written = row.address_line1
 )

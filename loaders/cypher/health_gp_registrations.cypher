@@ -40,5 +40,6 @@ FOREACH (_ IN CASE WHEN row.address_key IS NULL THEN [] ELSE [1] END |
                            ELSE coalesce(address.raw_forms, []) + (row.address_line1 + ', ' + row.postcode) END
   MERGE (patient)-[r_lives_at:LIVES_AT {source: $feed, source_id: row._id}]->(address)
     ON CREATE SET r_lives_at.loaded_at = $loaded_at
-  SET r_lives_at.from = row.registered_from, r_lives_at.to = row.registered_to
+  SET r_lives_at.from = row.registered_from, r_lives_at.to = row.registered_to,
+      r_lives_at.written = row.address_line1
 )

@@ -26,4 +26,5 @@ SET address.sources = CASE WHEN $feed IN coalesce(address.sources, []) THEN addr
                          ELSE coalesce(address.raw_forms, []) + (row.address_line1 + ', ' + row.postcode) END
 MERGE (offender)-[r_registered_at:REGISTERED_AT {source: $feed, source_id: row._id}]->(address)
   ON CREATE SET r_registered_at.loaded_at = $loaded_at
-SET r_registered_at.type = row.address_type, r_registered_at.from = row.from_date, r_registered_at.to = row.to_date, r_registered_at.notified = row.notified_date
+SET r_registered_at.type = row.address_type, r_registered_at.from = row.from_date, r_registered_at.to = row.to_date, r_registered_at.notified = row.notified_date,
+    r_registered_at.written = row.address_line1  // first line as this record wrote it (S14)

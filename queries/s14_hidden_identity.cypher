@@ -1,0 +1,88 @@
+// ---
+// name: s14_hidden_identity
+// title: A link to a child that only record linkage reveals (the same person or address written differently)
+// signal: S14
+// severity: high
+// parameters:
+//   as_of: {type: date, default: today, help: Replay the records as they stood on this day}
+// rationale: >
+//   The GP, the health visitor and the children's centre held Mr A under details that did not match the
+//   police's, so no one connected the father at home with the registered sex offender (review 3.17,
+//   5.41-5.43). Two patterns: a birth record names as father a person whom only probabilistic linkage
+//   (a nickname, a swapped day and month) ties to an offender under management; or the police hold an
+//   offender's address in another written form than the GP, school or birth record of a child living there.
+// action: >
+//   Confirm the identity (review the linked records side by side), then treat as the underlying signal:
+//   refer to children's social care and tell the agencies working with the child (Rec 1, Rec 4).
+// ---
+// Pattern 1: father on a birth record = offender only through a probabilistic or reviewer-confirmed link.
+MATCH (o:Person)
+  USING INDEX o:Person(nominal_id)
+WHERE o.nominal_id IS NOT NULL
+MATCH (o)<-[:HAS_RECORD]-(i:Identity)-[h:HAS_RECORD]->(father:Person)-[:PARENT_OF]->(baby:Person)<-[:BIRTH_OF]-(b:Birth)
+WHERE b.date <= $as_of AND (h.rule STARTS WITH 'probabilistic' OR h.rule STARTS WITH 'confirmed')
+  AND EXISTS { (o)-[np:SUBJECT_OF]->(:NotificationPeriod) WHERE np.from <= b.date AND coalesce(np.to, $as_of) >= b.date }
+OPTIONAL MATCH (baby)<-[:HAS_RECORD]-(ci:Identity)
+OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
+RETURN
+  [{key: coalesce(ci.key, baby.key), name: baby.forenames + ' ' + baby.surname, dob: baby.dob, records: [baby.key]}] AS children,
+  {key: o.key, name: o.forenames + ' ' + o.surname, dob: o.dob} AS subject,
+  [{key: o.key, name: o.forenames + ' ' + o.surname, role: 'offender'},
+   {key: father.key, name: father.forenames + ' ' + father.surname, role: 'father as recorded at birth'}] AS people,
+  [] AS addresses,
+  CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name}] END AS agencies,
+  ['(' + o.forenames + ' ' + o.surname + ')<-[' + h.rule + ']-(' + father.forenames + ' ' + father.surname +
+   ', father on birth record)-[parent of]->(' + baby.forenames + ' ' + baby.surname + ')'] AS path,
+  [{agency: 'police', feed: o.source, record_id: o.source_id, date: null, what: 'nominal record'},
+   {agency: 'health', feed: b.source, record_id: b.source_id, date: b.date,
+    what: 'birth record names ' + father.forenames + ' ' + father.surname + ' as father'}] AS evidence,
+  b.date AS detected_on,
+  'Birth of ' + baby.forenames + ' ' + baby.surname + ': the father recorded as ' + father.forenames + ' ' +
+  father.surname + ' is ' + o.forenames + ' ' + o.surname + ', an offender under management, only by linkage (' +
+  h.rule + ')' AS summary
+UNION
+// Pattern 2: the police registered address is written differently from every child's record of the dwelling.
+MATCH (o:Person)
+  USING INDEX o:Person(nominal_id)
+WHERE o.nominal_id IS NOT NULL
+MATCH (o)-[reg:REGISTERED_AT]->(a:Address)<-[home:LIVES_AT]-(child:Person)
+WHERE reg.from <= $as_of AND home.from <= $as_of AND reg.written IS NOT NULL AND home.written IS NOT NULL
+  AND home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births'] AND child.dob IS NOT NULL
+  AND NOT EXISTS { (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(child) }
+WITH o, reg, a, home, child,
+     [reg.from, home.from, child.dob] AS starts,
+     [coalesce(reg.to, $as_of), CASE home.source WHEN 'health_births' THEN home.from ELSE coalesce(home.to, $as_of) END,
+      child.dob + duration({years: 18}) - duration({days: 1}), $as_of] AS ends
+WITH o, reg, a, home, child,
+     reduce(m = starts[0], d IN starts | CASE WHEN d > m THEN d ELSE m END) AS start,
+     reduce(m = ends[0], d IN ends | CASE WHEN d < m THEN d ELSE m END) AS end
+WHERE start <= end
+  AND EXISTS { (o)-[np:SUBJECT_OF]->(:NotificationPeriod) WHERE np.from <= end AND coalesce(np.to, $as_of) >= start }
+WITH o, reg, a, collect({home: home, child: child, start: start}) AS homes
+WHERE all(x IN homes WHERE toUpper(trim(x.home.written)) <> toUpper(trim(reg.written)))
+OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
+UNWIND homes AS x
+WITH o, reg, a, team, x.child AS child, x.home AS home, x.start AS start
+OPTIONAL MATCH (child)<-[:HAS_RECORD]-(ci:Identity)
+WITH o, reg, a, team, coalesce(ci.key, child.key) AS ck, min(start) AS cstart,
+     collect(DISTINCT child.key) AS records, head(collect(child.forenames + ' ' + child.surname)) AS name,
+     head(collect(child.dob)) AS dob,
+     collect(DISTINCT {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' ELSE 'health' END,
+                       feed: home.source, record_id: home.source_id, date: home.from,
+                       what: 'written as ' + home.written}) AS homes
+WITH o, reg, a, team, min(cstart) AS detected_on,
+     collect({key: ck, name: name, dob: dob, records: records}) AS children,
+     reduce(acc = [], x IN collect(homes) | acc + x) AS evidence
+RETURN
+  children,
+  {key: o.key, name: o.forenames + ' ' + o.surname, dob: o.dob} AS subject,
+  [{key: o.key, name: o.forenames + ' ' + o.surname, role: 'offender'}] AS people,
+  [a.key] AS addresses,
+  CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name}] END AS agencies,
+  ['(' + o.forenames + ' ' + o.surname + ')-[registered "' + reg.written + '"]->(' + a.key +
+   ')<-[written otherwise by every other agency]-(children)'] AS path,
+  [{agency: 'police', feed: reg.source, record_id: reg.source_id, date: reg.from, what: 'written as ' + reg.written}] +
+   evidence AS evidence,
+  detected_on,
+  'The police hold ' + o.forenames + ' ' + o.surname + "'s " + reg.type + ' address as "' + reg.written +
+  '"; the children living there are recorded under another form of the same address' AS summary
