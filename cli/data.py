@@ -60,7 +60,8 @@ def load(
         linked = link_exact(graph) if link_records and any(f.loaded for f in report.files) else None
     _print_report(report, output)
     if linked and output != "json":
-        out.print(f"exact linkage: {linked['records']} person records, {linked['identities']} identities")
+        out.print(f"exact linkage: {linked['records']} person records, {linked['identities']} identities "
+                  "(run `sightline resolve` for probabilistic links)")
     if not report.ok:
         raise typer.Exit(EXIT_FILE_ERROR)
     if report.rejected:

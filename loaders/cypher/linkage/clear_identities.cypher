@@ -1,3 +1,5 @@
-// Remove identities of one linkage method before they are rebuilt (source records are never touched).
-MATCH (i:Identity {method: $method})
+// Remove every identity before exact linkage rebuilds them (source records are never touched).
+// Probabilistic identities from `sightline resolve` go too: run resolve again after a load.
+MATCH (i:Identity)
+WHERE $method IS NOT NULL
 CALL (i) { DETACH DELETE i } IN TRANSACTIONS OF 5000 ROWS
