@@ -179,5 +179,3 @@ def evaluate(
 def register(main: typer.Typer) -> None:
     main.add_typer(app, name="query")
     main.command()(evaluate)
-
-
