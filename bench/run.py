@@ -24,6 +24,7 @@ from graph.config import Settings
 from graph.db import Graph, read_cypher
 from loaders.linkage import link_exact
 from loaders.load import load_directory
+from loaders.resolve.pipeline import ResolveSettings, resolve
 from loaders.spec import load_spec
 from loaders.synthetic import generate
 from queries.library import load_library
@@ -118,6 +119,7 @@ def _measure_graph(graph: Graph, work: Path, rows: int, repeat: int) -> dict[str
     base_write = baseline_write(graph, rows)
     load_s, report = timed(load_directory, graph, load_spec(), work / "feeds", work / "rejects")
     link_s, linked = timed(link_exact, graph)
+    resolved = resolve(graph, ResolveSettings())
     out: dict[str, Any] = {
         "load": {
             "seconds": round(load_s, 2),
@@ -127,6 +129,13 @@ def _measure_graph(graph: Graph, work: Path, rows: int, repeat: int) -> dict[str
             "rejected": report.rejected,
         },
         "link": {"seconds": round(link_s, 2), **linked},
+        "resolve": {
+            "seconds": resolved.seconds,
+            "records": resolved.records,
+            "scored_pairs": resolved.scored_pairs,
+            "identities": resolved.identities,
+            "peak_memory_mb_of_process": resolved.peak_memory_mb,
+        },
     }
     key = graph.read("MATCH (p:Person) WHERE p.nominal_id IS NOT NULL RETURN p.key AS k LIMIT 1")[0]["k"]
     base_read = median_ms(lambda: graph.read(read_cypher(HERE / "baseline_read.cypher"), key=key), repeat)
