@@ -26,6 +26,9 @@ def resolve_command(
     review: Annotated[
         float, typer.Option(help="Match probability at or above which (below --accept) a pair is queued for review")
     ] = 0.5,
+    incremental: Annotated[
+        bool, typer.Option(help="Link only records no identity holds yet, with the saved model")
+    ] = False,
     truth: Annotated[
         Path | None, typer.Option(help="ground_truth.json: also report precision and recall of the links")
     ] = None,
@@ -40,7 +43,7 @@ def resolve_command(
         raise ConfigError("thresholds must satisfy 0 <= --review <= --accept <= 1")
     data = load_truth(truth) if truth else None
     with Graph.connect() as graph:
-        report = resolve(graph, ResolveSettings(accept=accept, review=review))
+        report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental))
         if data:
             report.metrics = person_metrics(graph, data) | {"address_accuracy": address_accuracy(data, aliases(graph))}
     if fmt == "json":

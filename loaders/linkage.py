@@ -175,3 +175,9 @@ def _clusters(records: list[Record], component: dict[str, int], rules: dict[str,
         )
     out.sort(key=lambda c: c["key"])
     return out
+
+
+def has_resolved_identities(graph: Graph) -> bool:
+    """True once `sightline resolve` has built identities: a load must then not replace them."""
+    cypher = read_cypher(_CYPHER.parent / "resolve" / "has_resolved.cypher")
+    return bool(graph.read(cypher, name="resolved identities?")[0]["resolved"])

@@ -93,3 +93,25 @@ def test_resolve_links_varied_records_and_keeps_decisions(graph: Graph, varied: 
         "MATCH (a:Person {key: $a})-[m:MAY_BE_SAME]-(b:Person {key: $b}) RETURN m.status AS s", a=pair["a"], b=pair["b"]
     )
     assert status == [{"s": "rejected"}]
+
+
+def _clusters(graph: Graph) -> set[frozenset[str]]:
+    rows = graph.read(read_cypher(_CYPHER / "identity_pairs.cypher"))
+    return {frozenset(r["records"]) for r in rows}
+
+
+def test_incremental_resolve_gives_the_links_of_a_full_run(graph: Graph, varied: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in varied.glob("*.csv"):
+        target = second if path.name in ("employment.csv", "travel.csv") else first
+        target.joinpath(path.name).write_bytes(path.read_bytes())
+    load_directory(graph, load_spec(), first, tmp_path / "r1")
+    resolve(graph)  # trains and keeps the model
+    load_directory(graph, load_spec(), second, tmp_path / "r2")
+    incremental = resolve(graph, ResolveSettings(incremental=True))
+    assert incremental.scored_pairs > 0
+    after_incremental = _clusters(graph)
+    resolve(graph, ResolveSettings(retrain=False))  # everything again, with the same model
+    assert _clusters(graph) == after_incremental

@@ -97,3 +97,20 @@ def train(linker: Linker) -> None:
 def predict(linker: Linker, floor: float) -> pd.DataFrame:
     """Scored pairs with match probability at or above `floor` (the review threshold)."""
     return linker.inference.predict(threshold_match_probability=floor).as_pandas_dataframe()
+
+
+def predict_new(frame: pd.DataFrame, new: set[str], trained: dict[str, Any], floor: float) -> pd.DataFrame:
+    """Incremental scoring with a saved model: new records against existing ones, and against each other."""
+    columns = ["unique_id_l", "unique_id_r", "match_probability", "match_weight"]
+    is_new = frame["unique_id"].isin(new)
+    if not is_new.any():
+        return pd.DataFrame(columns=columns)
+    db = DuckDBAPI()
+    old_df, new_df = db.register(frame[~is_new]), db.register(frame[is_new])
+    linker = Linker([old_df], trained, log_level=30)
+    parts = [linker.inference.predict_within(new_df, threshold_match_probability=floor).as_pandas_dataframe()]
+    if (~is_new).any():
+        parts.append(
+            linker.inference.predict_between(new_df, old_df, threshold_match_probability=floor).as_pandas_dataframe()
+        )
+    return pd.concat(parts, ignore_index=True)

@@ -37,7 +37,8 @@ class ResolveSettings:
 
     accept: float = 0.9  # at or above: linked automatically
     review: float = 0.5  # at or above (and below accept): queued for a reviewer; below: not linked
-    incremental: bool = False  # link only records no identity holds yet, with the saved model
+    incremental: bool = False  # score only pairs involving records no identity holds yet, with the saved model
+    retrain: bool = True  # full runs: train a new model (False: score with the saved one)
 
 
 @dataclass
@@ -152,10 +153,13 @@ def _clusters(records: list[linkage.Record], links: nx.Graph) -> list[dict[str, 
     return sorted(out, key=lambda c: c["key"])
 
 
-def _write(graph: Graph, clusters: list[dict[str, Any]], candidates: list[dict[str, Any]]) -> None:
+def _write(
+    graph: Graph, clusters: list[dict[str, Any]], candidates: list[dict[str, Any]], keep_candidates: bool = False
+) -> None:
     now = dt.datetime.now(dt.UTC)
     graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="resolve: clear identities")
-    graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
+    if not keep_candidates:
+        graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
     for start in range(0, len(clusters), 2000):
         graph.write(
             read_cypher(_LINKAGE / "write_identities.cypher"),
@@ -173,27 +177,56 @@ def _write(graph: Graph, clusters: list[dict[str, Any]], candidates: list[dict[s
         )
 
 
+def _saved_model(graph: Graph) -> dict[str, Any] | None:
+    rows = graph.read(read_cypher(_CYPHER / "load_model.cypher"), name="resolve: load model")
+    return json.loads(rows[0]["json"]) if rows else None
+
+
 def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveReport:
-    """Full run: score every blocked pair, rebuild identities and the review queue."""
+    """Score blocked pairs, rebuild identities and the review queue.
+
+    A full run scores every blocked pair; an incremental run scores only pairs that involve records no
+    identity holds yet (new against existing, and new against new) with the saved model, and keeps the
+    existing identities as they are: the same links a full run with that model gives.
+    """
     settings = settings or ResolveSettings()
     started = time.perf_counter()
     folded = resolve_addresses(graph)
     raw = _fetch(graph)
     records = [linkage.as_record(r) for r in raw]
     linkage.fetch_context(graph, records)
-    pairs, trained = _scored_pairs(to_frame(raw), settings, None)
-    graph.write(read_cypher(_CYPHER / "save_model.cypher"), name="resolve: save model", json=json.dumps(trained))
+    saved = _saved_model(graph) if (settings.incremental or not settings.retrain) else None
+    existing: list[list[str]] = []
+    if settings.incremental and saved is not None:
+        new = {r["key"] for r in graph.read(read_cypher(_CYPHER / "unlinked_records.cypher"), name="resolve: new")}
+        existing = [
+            r["records"]
+            for r in graph.read(read_cypher(_CYPHER / "identity_members.cypher"), name="resolve: identities")
+        ]
+        pairs = model.predict_new(to_frame(raw), new, saved, settings.review)
+    else:
+        pairs, trained = _scored_pairs(to_frame(raw), settings, saved)
+        if saved is None:
+            graph.write(
+                read_cypher(_CYPHER / "save_model.cypher"), name="resolve: save model", json=json.dumps(trained)
+            )
     decisions = _decisions(graph)
     links, candidates = _links(records, pairs, settings, decisions)
+    for members in existing:  # incremental: what earlier runs linked stays linked
+        links.add_edges_from(
+            (members[0], m, {"rule": "linked by an earlier run", "probability": 1.0})
+            for m in members[1:]
+            if not links.has_edge(members[0], m)
+        )
     clusters = _clusters(records, links)
-    _write(graph, clusters, candidates)
+    _write(graph, clusters, candidates, keep_candidates=bool(existing))
     return ResolveReport(
         records=len(records),
         scored_pairs=len(pairs),
         accepted=sum(c["status"] in ("auto", "confirmed") for c in candidates),
         queued=sum(c["status"] == "review" for c in candidates),
-        decisions_applied=len(decisions),
         addresses_folded=folded,
+        decisions_applied=len(decisions),
         identities=len(clusters),
         seconds=round(time.perf_counter() - started, 1),
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
