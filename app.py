@@ -1,46 +1,32 @@
-"""Sightline explorer (first page): what the graph holds. The analyst pages arrive with the explorer issue."""
+"""Sightline explorer: the entry file routes the pages and asks the analyst who they are and why.
+
+Run with `streamlit run app.py` (or `sightline explore`). Each page is a short script in app_pages/, its
+logic in explorer/. The folder is not called `pages/`: Streamlit runs a `pages/` folder as legacy pages,
+bypassing this file (and its sidebar), when the first request names a page URL.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from graph.db import Graph
-from graph.errors import SightlineError
-from graph.stats import graph_stats
+from explorer.ui import PAGES, sidebar
 
-st.set_page_config(page_title="Sightline", layout="wide")
-st.title("Sightline")
-st.caption("Line of sight across police, probation, children's social care, health, education and employment records.")
+st.set_page_config(page_title="Sightline", page_icon=":material/visibility:", layout="wide")
 
-
-@st.cache_resource
-def _graph() -> Graph:
-    return Graph.connect()
-
-
-@st.cache_data(ttl=60)
-def _stats() -> dict:
-    return graph_stats(_graph())
-
-
-try:
-    stats = _stats()
-except SightlineError as e:
-    st.error(f"Cannot reach Neo4j: {e}")
-    st.stop()
-
-if not stats["nodes"]:
-    st.info("The graph is empty. Load feeds with `sightline load DIR`, or run `make demo`.")
-    st.stop()
-
-left, right = st.columns(2)
-left.metric("Nodes", f"{stats['nodes']:,}")
-right.metric("Relationships", f"{stats['relationships']:,}")
-st.subheader("By source feed")
-st.dataframe(pd.DataFrame.from_dict(stats["by_source"], orient="index").sort_index(), use_container_width=True)
-left, right = st.columns(2)
-left.subheader("Nodes by label")
-left.dataframe(pd.Series(stats["by_label"], name="count").sort_index(), use_container_width=True)
-right.subheader("Relationships by type")
-right.dataframe(pd.Series(stats["by_type"], name="count").sort_index(), use_container_width=True)
+navigation = st.navigation(
+    {
+        "Analysis": [
+            st.Page(PAGES["worklist"], title="Worklist & triage", icon=":material/checklist:", default=True),
+            st.Page(PAGES["search"], title="Search", icon=":material/search:"),
+            st.Page(PAGES["profile"], title="Profile & link chart", icon=":material/hub:"),
+            st.Page(PAGES["chronology"], title="Chronology", icon=":material/timeline:"),
+            st.Page(PAGES["sight"], title="Line of sight", icon=":material/visibility:"),
+        ],
+        "Checks and data": [
+            st.Page(PAGES["queries"], title="Saved queries", icon=":material/rule:"),
+            st.Page(PAGES["data"], title="Data", icon=":material/database:"),
+        ],
+    }
+)
+sidebar()
+navigation.run()

@@ -1,0 +1,53 @@
+"""Chronology: one merged multi-agency timeline for a person or their household, with the source of every entry."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import cached, ui, widgets
+from explorer import chronology as chron
+from explorer.network import split_id
+from graph.errors import SightlineError
+
+st.title("Chronology")
+st.caption("Every agency's dated records in one timeline: the chronology a practice review rebuilds by hand.")
+ui.require_identity()
+ui.graph()
+as_of = ui.as_of()
+key = ui.focus() or widgets.pick("Whose chronology?", "chron-pick", as_of)
+if not key:
+    st.info("Choose a person: search here, or open one from Search or the Worklist.")
+    st.stop()
+
+try:
+    nid = cached.resolve(key)
+    kind, ident = split_id(nid) if nid else ("", "")
+    if kind not in {"person", "record"}:
+        st.warning("A chronology is built for a person (and their household): choose a person.")
+        st.stop()
+    scope = st.radio("Scope", ["Person", "Household"], horizontal=True, key="chron-scope")
+    people = cached.household(ident) if kind == "person" and scope == "Household" else []
+    records = sorted({r for p in people for r in p["records"]}) or [
+        r["key"] for r in (cached.node(nid).records if cached.node(nid) else [])
+    ]
+    addresses = sorted({a for p in people for a in p["addresses"]})
+    frame = cached.events(tuple(records), tuple(addresses), as_of)
+except SightlineError as e:
+    ui.fail(e)
+ui.consult("chronology", {"node": nid, "scope": scope}, len(frame))
+if people:
+    st.caption("Household: " + ", ".join(sorted(p["name"] or p["identity"] for p in people)))
+if frame.empty:
+    st.info(f"No dated records up to {as_of:%d %B %Y}.")
+    st.stop()
+
+agencies = sorted(frame["agency"].unique())
+chosen = st.multiselect("Agencies", agencies, default=agencies, key="chron-agencies")
+shown = frame[frame["agency"].isin(chosen)]
+st.markdown(f"**{len(shown)}** of {len(frame)} records, {shown['date'].min()} to {shown['date'].max()}")
+if shown.empty:
+    st.info("No records from the chosen agencies.")
+    st.stop()
+st.plotly_chart(chron.timeline(shown), width="stretch")
+st.dataframe(shown, hide_index=True, width="stretch")
+st.download_button("Export CSV", chron.csv_bytes(shown), file_name="chronology.csv", mime="text/csv")

@@ -1,0 +1,65 @@
+"""Line of sight: for a child or household, which agencies work with each child and what each holds about
+the offenders linked to them (status, order conditions, disclosures, referrals); gaps (S6) in red."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import cached, sight, ui, widgets
+from explorer.badges import is_child
+from explorer.network import split_id
+from graph.errors import SightlineError
+
+st.title("Line of sight")
+st.caption("Each agency working with the child should hold the offender's status within 30 days (5.41-5.43, Rec 4).")
+ui.require_identity()
+ui.graph()
+as_of = ui.as_of()
+key = ui.focus() or widgets.pick("Child or household member", "sight-pick", as_of)
+if not key:
+    st.info("Choose a child, or any member of a household: search here, or open one from the Worklist.")
+    st.stop()
+
+try:
+    nid = cached.resolve(key)
+    kind, ident = split_id(nid) if nid else ("", "")
+    if kind != "person":
+        st.warning("Line of sight is drawn for a child or a household: choose a person.")
+        st.stop()
+    children = [p for p in cached.household(ident) if is_child(p["dob"], as_of)]
+except SightlineError as e:
+    ui.fail(e)
+if not children:
+    st.info(f"No child in this person's household as of {as_of:%d %B %Y}.")
+    st.stop()
+children.sort(key=lambda p: (p["identity"] != ident, p["name"] or ""))
+st.markdown("Household children: " + ", ".join(f"**{c['name']}** (born {c['dob']})" for c in children))
+
+for tab, child in zip(st.tabs([c["name"] or c["identity"] for c in children]), children, strict=True):
+    with tab:
+        try:
+            found = cached.sight_of(tuple(sorted(child["records"])), as_of)
+        except SightlineError as e:
+            st.error(str(e))
+            continue
+        ui.consult("line of sight", {"child": child["identity"]}, len(found.agencies))
+        if not found.agencies:
+            st.info("No agency holds a record of working with this child.")
+            continue
+        if not found.offenders:
+            st.success("No offender is linked to this child in the records: no line-of-sight question arises.")
+        for o in found.offenders:
+            live = [c for cs in o["conditions"] for c in cs]
+            st.markdown(
+                f"**{o['name']}** — MAPPA category {o['mappa_category'] or '?'}, level "
+                f"{o['mappa_level'] or '?'}; linked by {', '.join(o['how'])}"
+                + (f"; live conditions: {'; '.join(live)}" if live else "")
+            )
+        frame = sight.matrix(found)
+        gaps = sight.gaps(frame)
+        if gaps:
+            st.error(
+                f"{gaps} of {len(frame)} agencies working with {child['name']} hold no record of the "
+                "offender's status (S6)."
+            )
+        st.dataframe(sight.styled(frame.drop(columns=["family"])), hide_index=True, width="stretch")

@@ -1,0 +1,69 @@
+"""Profile and link chart: one person (all agencies' records as one identity), address or agency, and its links."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import cached, chart, profile_ui, triage, ui, widgets
+from explorer import worklist as wl
+from graph.errors import SightlineError
+
+st.title("Profile & link chart")
+ui.require_identity()
+ui.graph()
+as_of = ui.as_of()
+key = ui.focus()
+if not key:
+    st.info("Open a person, address or agency from Search or the Worklist, or find one here.")
+    key = widgets.pick("Find", "profile-pick", as_of)
+    if not key:
+        st.stop()
+
+try:
+    nid = cached.resolve(key)
+    if nid is None:
+        st.warning(f"Nothing in the graph has the key {key!r}: it may have been re-loaded under another key.")
+        st.stop()
+    s = profile_ui.state(nid)
+    net = profile_ui.fetch(s)
+    fetched = cached.worklist_rows(as_of)
+except SightlineError as e:
+    ui.fail(e)
+rows = fetched.rows
+if fetched.failures:
+    st.warning(f"Flags of {len(fetched.failures)} check(s) are missing: {', '.join(fetched.failures)} failed.")
+root = net.nodes[nid]
+profile_ui.consulted(nid, net)
+index = wl.flag_index(rows)
+flags = wl.flags_for(rows, root.record_keys)
+profile_ui.header(root, as_of, chart.flag_signals(root, index))
+
+filters = profile_ui.controls(net) if st.session_state.get("profile-view", "Link chart") == "Link chart" else None
+view = chart.build_view(net, filters or chart.Filters(), set(s["expanded"]), as_of, index)
+elements = chart.elements(view, as_of, index)
+sections = ["Link chart", "Path finder", "Connected network", f"Flags ({len(flags)})", "Export"]
+section = st.segmented_control("View", sections, default="Link chart", key="profile-view") or "Link chart"
+
+if section == "Link chart":
+    st.caption("Double-click a node to expand it, select and press Delete to remove it, click for its details.")
+    if filters and filters.replay:
+        st.markdown(f"Replaying the network as it stood on **{filters.replay:%d %B %Y}**.")
+    profile_ui.caps(s, net)
+    profile_ui.handle(s, profile_ui.draw(view, elements, key=profile_ui.chart_key(s)))
+    profile_ui.details(net.nodes.get(s["selected"] or ""))
+elif section == "Path finder":
+    profile_ui.path_finder(nid, root.name, as_of, index)
+elif section == "Connected network":
+    try:
+        profile_ui.connected_network(nid, as_of, index)
+    except SightlineError as e:
+        st.error(str(e))
+elif section.startswith("Flags"):
+    if not flags:
+        st.info("No saved query raises a flag on this record as of this date.")
+    states = triage.states(ui.graph(), [f["key"] for f in flags])
+    for flag in flags:
+        widgets.flag_card(flag, states.get(flag["key"]), as_of)
+else:
+    png = profile_ui.exports(view, elements, root.name)
+    profile_ui.briefing(root, png, flags, as_of)

@@ -1,0 +1,65 @@
+"""Saved queries: the library of checks (S1-S14), a form from each one's declared parameters, results as a
+table and a graph, exported as CSV or JSON."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from explorer import chart, profile_ui, saved, ui
+from graph.errors import ConfigError, SightlineError
+from queries.library import load_library
+from queries.runner import run_query
+
+st.title("Saved queries")
+ui.require_identity()
+ui.graph()
+try:
+    library = load_library()
+except ConfigError as e:
+    ui.fail(e)
+if not library:
+    st.info("No saved queries yet: add `queries/s*.cypher` files (docs/queries.md).")
+    st.stop()
+
+st.dataframe(
+    [{"name": q.name, "signal": q.signal, "severity": q.severity, "title": q.title} for q in library.values()],
+    hide_index=True,
+    width="stretch",
+)
+name = st.selectbox(
+    "Query", list(library), format_func=lambda n: f"{library[n].signal} · {library[n].title}", key="query-name"
+)
+query = library[name]
+st.markdown(f"**Why:** {query.rationale}\n\n**Action:** {query.action}")
+with st.expander("Cypher"):
+    st.code(query.cypher, language="cypher")
+
+given = saved.form(query)
+if given is not None:
+    try:
+        flags = run_query(ui.graph(), query, given)
+    except SightlineError as e:
+        ui.fail(e)
+    ui.consult(f"saved query {query.name}", given, len(flags))
+    st.session_state["query-result"] = (query.name, flags)
+result = st.session_state.get("query-result")
+if not result or result[0] != query.name:
+    st.info("Set the parameters and press Run.")
+    st.stop()
+
+flags = result[1]
+st.subheader(f"{len(flags)} flag(s)")
+if not flags:
+    st.info("No flags with these parameters.")
+    st.stop()
+cols = st.columns(2)
+cols[0].download_button("Export CSV", saved.as_csv(flags), file_name=f"{query.name}.csv", mime="text/csv")
+cols[1].download_button("Export JSON", saved.as_json(flags), file_name=f"{query.name}.json", mime="application/json")
+as_table, as_graph = st.tabs(["Table", "Graph"])
+with as_table:
+    st.dataframe(saved.table(flags), hide_index=True, width="stretch")
+with as_graph:
+    net = saved.network(flags)
+    as_of = ui.as_of()
+    view = chart.build_view(net, chart.Filters(), set(net.nodes), as_of, {})
+    profile_ui.draw(view, chart.elements(view, as_of, {}), key=f"saved-{query.name}", actions=False)

@@ -1,0 +1,1 @@
+"""The explorer's logic: data access taking a `Graph`, formatting and chart building for the thin pages."""

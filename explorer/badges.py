@@ -1,0 +1,75 @@
+"""Roles, agencies and their colours: one vocabulary for search badges, chart styles and tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from loaders.spec import load_spec
+
+AGENCY_LABELS = {
+    "police": "police",
+    "probation": "probation",
+    "childrens_social_care": "children's social care",
+    "health": "health",
+    "education": "education",
+    "employment": "employment",
+    "border_force": "Border Force",
+    "multi-agency": "directory",
+}
+
+# agency_type of an Agency node -> the agency family it belongs to (colours the chart, groups line of sight)
+AGENCY_FAMILY = {
+    "police_team": "police",
+    "mash_police": "police",
+    "probation": "probation",
+    "childrens_social_care": "children's social care",
+    "gp_practice": "health",
+    "hospital": "health",
+    "maternity": "health",
+    "nicu": "health",
+    "health_visiting": "health",
+    "community_paediatrics": "health",
+    "nursery": "education",
+    "school": "education",
+    "childrens_centre": "education",
+    "employer": "employment",
+    "border_force": "Border Force",
+}
+
+COLOURS = {
+    "police": "#1f4e9c",
+    "probation": "#6a3d9a",
+    "children's social care": "#e6550d",
+    "health": "#2ca25f",
+    "education": "#d4a017",
+    "employment": "#7f7f7f",
+    "Border Force": "#17becf",
+    "directory": "#999999",
+}
+
+
+@cache
+def _feed_agencies() -> dict[str, str]:
+    return {name: feed.agency for name, feed in load_spec().feeds.items()}
+
+
+def agency_of_feed(feed: str | None) -> str:
+    """Readable agency of a source feed ('health_births' -> 'health')."""
+    raw = _feed_agencies().get(feed or "", feed or "unknown")
+    return AGENCY_LABELS.get(raw, raw)
+
+
+def is_child(dob: Any, as_of: dt.date) -> bool:
+    """Under 18 on the as-of date (docs/model.md: being a child depends on the date asked about)."""
+    if not isinstance(dob, dt.date):
+        return False
+    years = as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))
+    return 0 <= years < 18
+
+
+def age(dob: Any, as_of: dt.date) -> int | None:
+    if not isinstance(dob, dt.date):
+        return None
+    return as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))

@@ -1,0 +1,71 @@
+"""Results cached per session-independent arguments (st.cache_data with a TTL), so reruns and page
+switches do not query Neo4j again; the connection itself is `ui.graph()` (st.cache_resource)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from explorer import chronology, network, paths, search, sight, worklist
+from explorer.ui import graph
+from graph.stats import graph_stats
+from queries.library import load_library
+
+TTL = 120
+
+
+@st.cache_data(ttl=TTL, show_spinner="Running every saved query…")
+def worklist_rows(as_of: dt.date) -> worklist.Fetched:
+    return worklist.fetch(graph(), as_of, load_library())
+
+
+@st.cache_data(ttl=TTL, show_spinner="Searching…")
+def search_hits(text: str, as_of: dt.date) -> list[search.Hit]:
+    return search.search_all(graph(), text, as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Resolving…")
+def resolve(key: str) -> str | None:
+    return network.resolve(graph(), key)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Fetching neighbours…")
+def neighbourhood(nid: str, limit: int) -> network.Network:
+    return network.neighbourhood(graph(), nid, limit)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def node(nid: str) -> network.Node | None:
+    return network.fetch_node(graph(), nid)
+
+
+@st.cache_data(ttl=30, show_spinner="Counting what the graph holds…")
+def stats() -> dict[str, Any]:
+    return graph_stats(graph())
+
+
+@st.cache_data(ttl=TTL, show_spinner="Finding the shortest chain of links…")
+def path(a: str, b: str, through_agencies: bool) -> tuple[network.Network, list[str]]:
+    return paths.shortest_path(graph(), a, b, through_agencies)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Building the connected network…")
+def connected(nid: str) -> network.Network:
+    return paths.connected(graph(), nid)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Merging every agency's records…")
+def household(identity: str) -> list[dict[str, Any]]:
+    return chronology.household(graph(), identity)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Merging every agency's records…")
+def events(records: tuple[str, ...], addresses: tuple[str, ...], as_of: dt.date) -> Any:
+    return chronology.events(graph(), list(records), list(addresses), as_of)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Asking what each agency holds…")
+def sight_of(records: tuple[str, ...], as_of: dt.date) -> sight.Sight:
+    return sight.fetch(graph(), list(records), as_of)

@@ -1,0 +1,50 @@
+"""Named Cypher files of the explorer (graph/cypher/explore, graph/cypher/triage), run through `Graph`.
+
+Reads always go through `Graph.read` (read transactions); values are always parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from graph.db import Graph, read_cypher
+
+CYPHER_DIR = Path(__file__).resolve().parent.parent / "graph" / "cypher"
+
+
+def cypher(name: str) -> str:
+    """Text of graph/cypher/<name>.cypher, e.g. `explore/search_people`."""
+    return read_cypher(CYPHER_DIR / f"{name}.cypher")
+
+
+def read(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
+    """Rows of a named read query, with Neo4j temporal values turned into Python ones."""
+    return [native(row) for row in graph.read(cypher(name), name=name, **params)]
+
+
+def write(graph: Graph, name: str, **params: Any) -> dict[str, int]:
+    return graph.write(cypher(name), name=name, **params)
+
+
+def native(value: Any) -> Any:
+    """Neo4j dates and date-times as Python ones, through nested lists and maps."""
+    if hasattr(value, "to_native"):
+        return value.to_native()
+    if isinstance(value, dict):
+        return {k: native(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [native(v) for v in value]
+    return value
+
+
+def iso(value: Any) -> str:
+    """A date (or anything) as text for tables and exports; '' for none."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,110 @@
+"""Line of sight: the agencies working with a child against what each holds about the offenders linked to
+the child, with the date each became aware and the gaps (S6) marked. Review 3.12, 3.24, 5.41-5.43, Rec 4."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from explorer import cypher
+from explorer.badges import AGENCY_FAMILY
+from graph.db import Graph
+
+GAP = "✗ not held"
+GRACE_DAYS = 30  # an agency should hold the offender's status within 30 days of starting work with the child
+WITH_CONDITIONS = {"order_conditions", "conviction_and_conditions"}
+
+
+@dataclass
+class Sight:
+    agencies: list[dict[str, Any]] = field(default_factory=list)
+    offenders: list[dict[str, Any]] = field(default_factory=list)
+    knowledge: list[dict[str, Any]] = field(default_factory=list)
+
+
+def fetch(graph: Graph, records: list[str], as_of: dt.date) -> Sight:
+    """Agencies, linked offenders and what the agencies hold, for one child's records."""
+    agencies = cypher.read(graph, "explore/sight_agencies", records=records, as_of=as_of)
+    merged: dict[str, dict[str, Any]] = {}
+    for a in agencies:  # the CSC branch may repeat an agency found through another route
+        row = merged.setdefault(a["key"], a | {"how": []})
+        row["since"] = min(row["since"], a["since"])
+        row["how"] = sorted(set(row["how"]) | set(a["how"]))
+    offenders = cypher.read(graph, "explore/sight_offenders", records=records, as_of=as_of)
+    nominals = [n for o in offenders for n in o["nominals"]]
+    knowledge = (
+        cypher.read(
+            graph, "explore/sight_knowledge", agencies=sorted(merged), nominals=nominals, records=records, as_of=as_of
+        )
+        if merged
+        else []
+    )
+    return Sight(sorted(merged.values(), key=lambda a: a["since"]), offenders, knowledge)
+
+
+def _first(items: list[dict[str, Any]]) -> str:
+    if not items:
+        return ""
+    first = min(items, key=lambda k: k["date"])
+    return f"{cypher.iso(first['date'])} ({first['what']})"
+
+
+def _late(aware: list[dict[str, Any]], since: dt.date) -> bool:
+    return bool(aware) and min(k["date"] for k in aware) > since + dt.timedelta(days=GRACE_DAYS)
+
+
+def matrix(sight: Sight) -> pd.DataFrame:
+    """One row per agency; per offender, the date the agency first held his status (or the gap)."""
+    rows = []
+    for a in sight.agencies:
+        held = [k for k in sight.knowledge if k["agency"] == a["key"]]
+        told = [k for k in held if k["what"] in {"disclosure", "closure summary"}]
+        row = {
+            "agency": a["name"] or a["key"],
+            "type": (a["agency_type"] or "").replace("_", " "),
+            "family": AGENCY_FAMILY.get(a["agency_type"] or "", ""),
+            "working with the child since": cypher.iso(a["since"]),
+            "how": ", ".join(a["how"]),
+        }
+        for o in sight.offenders:
+            about = [k for k in told if k["nominal"] in o["nominals"] or k["nominal"] is None]
+            cell = _first(about) or GAP
+            if about and _late(about, a["since"]):
+                cell += " — late"
+            row[f"offender status: {o['name']}"] = cell
+        conditions = [k for k in told if k["content"] in WITH_CONDITIONS]
+        live = any(o["conditions"] and any(o["conditions"]) for o in sight.offenders)
+        row["order conditions"] = _first(conditions) or (GAP if live else "no live order")
+        row["disclosures"] = "; ".join(
+            f"{cypher.iso(k['date'])} {k['content'].replace('_', ' ')}" for k in held if k["what"] == "disclosure"
+        )
+        row["referrals"] = "; ".join(
+            f"{cypher.iso(k['date'])} {k['what']}" for k in held if k["what"] in {"referral made", "MERLIN received"}
+        )
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def gaps(frame: pd.DataFrame) -> int:
+    """Agencies lacking the status of at least one linked offender: the S6 gaps."""
+    status = [c for c in frame.columns if c.startswith("offender status")]
+    if frame.empty or not status:
+        return 0
+    return int(frame[status].apply(lambda r: any(str(v).startswith(GAP) for v in r), axis=1).sum())
+
+
+def styled(frame: pd.DataFrame) -> Any:
+    """Gaps in red, late awareness in amber: the picture the review asks every partnership to see."""
+
+    def colour(value: Any) -> str:
+        text = str(value)
+        if text.startswith(GAP):
+            return "background-color: #f8d7da; color: #842029; font-weight: bold"
+        if text.endswith("late"):
+            return "background-color: #fff3cd"
+        return ""
+
+    return frame.style.map(colour)

@@ -1,0 +1,124 @@
+"""Streamlit glue shared by the pages: the cached connection, the analyst's name and reason, the
+consultation log, plain error states and moving between pages with a chosen person."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, NoReturn
+
+import streamlit as st
+
+from graph.audit import log_consultation
+from graph.db import Graph
+from graph.errors import SightlineError
+
+PAGES = {
+    "worklist": "app_pages/worklist.py",
+    "search": "app_pages/search.py",
+    "profile": "app_pages/profile.py",
+    "chronology": "app_pages/chronology.py",
+    "sight": "app_pages/line_of_sight.py",
+    "queries": "app_pages/saved_queries.py",
+    "data": "app_pages/data.py",
+}
+
+
+@st.cache_resource(show_spinner="Connecting to Neo4j…")
+def _connect() -> Graph:
+    return Graph.connect()
+
+
+def graph() -> Graph:
+    """The cached connection; a page without Neo4j says so plainly and stops."""
+    try:
+        return _connect()
+    except SightlineError as e:
+        st.error(f"Cannot reach Neo4j: {e}")
+        st.stop()
+
+
+def fail(e: Exception) -> NoReturn:
+    """A Sightline error as one plain message (never a traceback), then stop the page."""
+    st.error(str(e))
+    st.stop()
+
+
+def as_of() -> dt.date:
+    """The date the records are replayed to (sidebar); every page reads it."""
+    return st.session_state.get("as_of") or dt.date.today()
+
+
+def sidebar() -> None:
+    """Analyst name and reason (asked once per session, DPA 2018 s.62) and the as-of date.
+
+    The values live under their own session keys, copied from the widgets, so they survive page switches
+    (Streamlit drops a widget's state when the page that drew it changes).
+    """
+    with st.sidebar:
+        _kept_input(st.text_input, "analyst", "Your name", help="Logged with every consultation of personal data")
+        _kept_input(st.text_input, "reason", "Reason for consulting", help="e.g. MASH referral 2024/117; logged")
+        st.session_state.setdefault("as_of", _as_of_param())
+        _kept_input(
+            st.date_input,
+            "as_of",
+            "Records as of",
+            help="Replay the records to this day",
+            min_value=dt.date(1900, 1, 1),
+            max_value=dt.date(2100, 12, 31),
+        )
+        if not identified():
+            st.warning("Give your name and reason to see personal data.")
+
+
+def _kept_input(widget: Any, key: str, label: str, **kwargs: Any) -> None:
+    st.session_state[f"_{key}"] = st.session_state.get(key, "")
+    widget(label, key=f"_{key}", on_change=_keep, args=(key,), **kwargs)
+
+
+def _keep(key: str) -> None:
+    st.session_state[key] = st.session_state[f"_{key}"]
+
+
+def _as_of_param() -> dt.date:
+    """?as_of=YYYY-MM-DD in the URL opens the explorer on that day (links, screenshots); else today."""
+    try:
+        return dt.date.fromisoformat(st.query_params.get("as_of", ""))
+    except ValueError:
+        return dt.date.today()
+
+
+def identified() -> bool:
+    return bool(st.session_state.get("analyst", "").strip() and st.session_state.get("reason", "").strip())
+
+
+def require_identity() -> None:
+    """Refuse to show personal data until the analyst has said who they are and why."""
+    if not identified():
+        st.info("This page shows personal data. Give your name and the reason for consulting in the sidebar first.")
+        st.stop()
+
+
+def consult(what: str, params: dict[str, Any], rows: int) -> None:
+    """Log a consultation of personal data once per view per session (reruns of the same view are one)."""
+    signature = json.dumps([what, {k: str(v) for k, v in params.items()}], sort_keys=True)
+    seen: set[str] = st.session_state.setdefault("_consulted", set())
+    if signature in seen:
+        return
+    log_consultation(st.session_state["analyst"].strip(), what, st.session_state["reason"], params, rows)
+    seen.add(signature)
+
+
+def open_page(page: str, focus: str | None = None) -> None:
+    """Go to another page, optionally with the person, address or agency it should open."""
+    if focus is not None:
+        st.session_state["focus"] = focus
+    st.switch_page(PAGES[page])
+
+
+def focus() -> str | None:
+    """The key the analyst last opened (search hit, worklist row, ?key= in the URL)."""
+    key = st.query_params.get("key")
+    if key:
+        st.session_state["focus"] = key
+    return st.session_state.get("focus")

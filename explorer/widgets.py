@@ -1,0 +1,78 @@
+"""Reusable page pieces: a flag card with its triage form, search hits with badges, a subject picker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from explorer import cached, triage, ui
+from explorer.search import Hit
+from graph.errors import SightlineError
+
+BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "address": "violet"}
+
+
+def badges(hit: Hit) -> str:
+    """Role and agency badges in Streamlit markdown (:color-badge[text])."""
+    return " ".join(f":{BADGE_COLOURS.get(b, 'blue')}-badge[{b}]" for b in hit.badges)
+
+
+def hit_rows(hits: list[Hit], prefix: str) -> None:
+    """Each hit with its badges and an Open button that takes the analyst to the profile."""
+    for i, hit in enumerate(hits):
+        left, right = st.columns([5, 1])
+        left.markdown(f"**{hit.title}** {badges(hit)}  \n{hit.detail}")
+        if right.button("Open", key=f"{prefix}-{i}", help=f"Open the profile and link chart of {hit.title}"):
+            ui.open_page("profile", hit.key)
+
+
+def pick(label: str, key: str, as_of: dt.date) -> str | None:
+    """A search box and a choice among its hits; returns the chosen key (person, address or agency)."""
+    text = st.text_input(label, key=f"{key}-text", placeholder="name, postcode, street or agency")
+    if not text.strip():
+        return None
+    try:
+        hits = cached.search_hits(text.strip(), as_of)
+    except SightlineError as e:
+        st.error(str(e))
+        return None
+    if not hits:
+        st.warning(f"Nothing found for {text!r}.")
+        return None
+    labels = {f"{h.title} ({h.kind}; {h.detail})": h.key for h in hits}
+    return labels[st.selectbox("Choose", list(labels), key=f"{key}-choice")]
+
+
+def flag_card(flag: dict[str, Any], state: triage.State | None, as_of: dt.date) -> None:
+    """One flag: why it was raised, the path and the source records, and the triage form."""
+    status = triage.shown_status(flag, state)
+    marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
+    with st.expander(f"{flag['signal']} · {flag['severity']} · {flag['title']}", expanded=status == triage.RE_RAISED):
+        st.markdown(f"{marker} {flag['summary']}")
+        for step in flag["path"]:
+            st.code(step, language=None)
+        st.dataframe(pd.DataFrame(flag["evidence"]), hide_index=True, width="stretch")
+        if state and state.reason:
+            st.caption(f"Last decision by {state.updated_by}: {state.status} — {state.reason}")
+        _triage_form(flag, state or triage.State(flag["key"]), as_of)
+
+
+def _triage_form(flag: dict[str, Any], state: triage.State, as_of: dt.date) -> None:
+    with st.form(key=f"triage-{flag['key']}"):
+        cols = st.columns(2)
+        status = cols[0].selectbox("Status", triage.STATUSES, index=triage.STATUSES.index(state.status))
+        assignee = cols[1].text_input("Assigned to", value=state.assignee)
+        note = st.text_area("Note", value=state.note, height=68)
+        reason = st.text_input("Reason (needed for no further action)", value=state.reason)
+        if st.form_submit_button("Save triage"):
+            new = triage.State(flag["key"], status, assignee, note, reason)
+            try:
+                triage.record(ui.graph(), flag, new, st.session_state["analyst"].strip(), as_of)
+            except SightlineError as e:
+                st.error(str(e))
+                return
+            st.toast(f"Triage saved: {status}")
+            st.rerun()

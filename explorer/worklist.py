@@ -1,0 +1,166 @@
+"""The child-centred worklist as tables: filters (signal, severity, agency, area), triage status per row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from explorer.triage import NEW, State, shown_status
+from graph.db import Graph
+from graph.errors import SightlineError
+from queries.library import SEVERITIES, SavedQuery
+from queries.runner import worklist
+
+
+@dataclass
+class Fetched:
+    """Worklist rows plus the saved queries that failed: one broken check must not hide every other flag."""
+
+    rows: list[dict[str, Any]]
+    failures: dict[str, str]
+
+
+def fetch(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery]) -> Fetched:
+    """Every saved query run on its own, merged to one row per child (plain dicts: JSON-ready, cacheable)."""
+    merged: dict[str, dict[str, Any]] = {}
+    failures: dict[str, str] = {}
+    for name, query in library.items():
+        try:
+            rows = worklist(graph, as_of, {name: query})
+        except SightlineError as e:
+            failures[name] = str(e)
+            continue
+        for row in rows:
+            d = row.as_dict()
+            merged.setdefault(d["key"], d | {"flags": []})["flags"] += d["flags"]
+    out = [_summarised(r) for r in merged.values()]
+    out.sort(key=lambda r: (SEVERITIES.index(r["severity"]), -len(r["signals"]), r["name"] or "", r["key"]))
+    return Fetched(out, failures)
+
+
+def _summarised(row: dict[str, Any]) -> dict[str, Any]:
+    flags = row["flags"]
+    severity = min((f["severity"] for f in flags), key=SEVERITIES.index)
+    signals = sorted({f["signal"] for f in flags}, key=lambda s: int(s[1:]))
+    return row | {"severity": severity, "signals": signals}
+
+
+def flag_index(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Record or identity key -> signals raised, for children and subjects: marks flags on chart nodes."""
+    index: dict[str, set[str]] = {}
+    for row in rows:
+        for flag in row["flags"]:
+            keys = _child_keys(flag) | {(flag.get("subject") or {}).get("key", "")}
+            for key in keys - {""}:
+                index.setdefault(key, set()).add(flag["signal"])
+    return {k: sorted(v, key=lambda s: int(s[1:])) for k, v in index.items()}
+
+
+def agencies_of(flag: dict[str, Any]) -> set[str]:
+    """Agencies a flag involves: evidence agencies (police, health...) and named agencies."""
+    return {e.get("agency") for e in flag["evidence"] if e.get("agency")} | {
+        a.get("name") for a in flag["agencies"] if a.get("name")
+    }
+
+
+def areas_of(flag: dict[str, Any]) -> set[str]:
+    """Postcode districts of the flag's addresses ("… | E81AB" -> "E8")."""
+    out = set()
+    for key in flag["addresses"]:
+        postcode = key.rpartition("|")[2].strip().replace(" ", "")
+        if len(postcode) > 3:
+            out.add(postcode[:-3])
+    return out
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    signals: frozenset[str] = frozenset()
+    severities: frozenset[str] = frozenset()
+    agencies: frozenset[str] = frozenset()
+    areas: frozenset[str] = frozenset()
+
+    def keeps(self, flag: dict[str, Any]) -> bool:
+        return (
+            (not self.signals or flag["signal"] in self.signals)
+            and (not self.severities or flag["severity"] in self.severities)
+            and (not self.agencies or bool(agencies_of(flag) & self.agencies))
+            and (not self.areas or bool(areas_of(flag) & self.areas))
+        )
+
+
+def options(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Values each filter can take in these rows."""
+    flags = [f for r in rows for f in r["flags"]]
+    return {
+        "signals": sorted({f["signal"] for f in flags}, key=lambda s: int(s[1:])),
+        "severities": [s for s in SEVERITIES if any(f["severity"] == s for f in flags)],
+        "agencies": sorted({a for f in flags for a in agencies_of(f)}),
+        "areas": sorted({a for f in flags for a in areas_of(f)}),
+    }
+
+
+def filtered(rows: list[dict[str, Any]], keep: RowFilter) -> list[dict[str, Any]]:
+    """Rows with only the flags the filter keeps; rows left with none drop out."""
+    out = []
+    for row in rows:
+        flags = [f for f in row["flags"] if keep.keeps(f)]
+        if flags:
+            out.append(_summarised(row | {"flags": flags}))
+    return out
+
+
+def table(rows: list[dict[str, Any]], states: dict[str, State]) -> pd.DataFrame:
+    """One line per child: the table the analyst scans."""
+    lines = []
+    for row in rows:
+        statuses = [shown_status(f, states.get(f["key"])) for f in row["flags"]]
+        assignees = sorted({states[f["key"]].assignee for f in row["flags"] if f["key"] in states} - {""})
+        lines.append(
+            {
+                "child (or subject)": row["name"],
+                "born": row["dob"] or "",
+                "severity": row["severity"],
+                "signals": " ".join(row["signals"]),
+                "flags": len(row["flags"]),
+                "first detected": min((f["detected_on"] or "" for f in row["flags"]), default=""),
+                "triage": _summary(statuses),
+                "assigned to": ", ".join(assignees),
+                "areas": " ".join(sorted({a for f in row["flags"] for a in areas_of(f)})),
+            }
+        )
+    return pd.DataFrame(lines)
+
+
+def _summary(statuses: list[str]) -> str:
+    """Re-raised first, then new, then the other statuses with their counts."""
+    counts = {s: statuses.count(s) for s in dict.fromkeys(sorted(statuses, key=_urgency))}
+    return ", ".join(f"{n} {s}" for s, n in counts.items())
+
+
+def _urgency(status: str) -> int:
+    order = ["re-raised", NEW]
+    return order.index(status) if status in order else 2
+
+
+def flag_keys(rows: list[dict[str, Any]]) -> list[str]:
+    return sorted({f["key"] for r in rows for f in r["flags"]})
+
+
+def flags_for(rows: list[dict[str, Any]], keys: set[str]) -> list[dict[str, Any]]:
+    """Every flag naming one of these record or identity keys as a child or as the subject, once each."""
+    found: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for flag in row["flags"]:
+            named = _child_keys(flag) | {(flag.get("subject") or {}).get("key", "")}
+            if named & keys:
+                found[flag["key"]] = flag
+    return list(found.values())
+
+
+def _child_keys(flag: dict[str, Any]) -> set[str]:
+    """Identity and record keys of the flag's children."""
+    return {c.get("key", "") for c in flag["children"]} | {r for c in flag["children"] for r in c.get("records", [])}

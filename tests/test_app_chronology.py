@@ -1,0 +1,44 @@
+"""Chronology page: merged multi-agency timeline for a person or household, agency filter, CSV export."""
+
+from __future__ import annotations
+
+from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
+
+__all__ = ["explorer_env", "population"]  # fixtures
+
+
+def _child(population: Population) -> str:
+    return next(k for k in population.case("S1")["children"] if k.startswith("nhs:"))
+
+
+def _offender(population: Population) -> str:
+    return next(r for p in population.case("S1")["people"] for r in p["records"] if r.startswith("police:"))
+
+
+def test_person_timeline_with_sources_and_csv(population: Population) -> None:
+    at = open_app("chronology", focus=_offender(population))
+    assert not at.exception and not texts(at, "error")
+    table = at.dataframe[0].value
+    assert len(table) >= 1 and {"date", "agency", "kind", "summary", "source", "source_id"} <= set(table.columns)
+    assert list(table["date"]) == sorted(table["date"])
+    assert at.get("plotly_chart")
+    assert "Export CSV" in [b.label for b in at.get("download_button")]
+    assert consultations()[-1]["what"] == "chronology"
+
+
+def test_household_merges_agencies_and_the_filter_narrows_them(population: Population) -> None:
+    at = open_app("chronology", focus=_child(population))
+    person = len(at.dataframe[0].value) if at.dataframe else 0
+    widget(at, "radio", "Scope").set_value("Household").run()
+    household = at.dataframe[0].value
+    assert len(household) > person and household["agency"].nunique() >= 2
+    agencies = widget(at, "multiselect", "Agencies")
+    agencies.set_value([agencies.value[0]]).run()
+    assert at.dataframe[0].value["agency"].nunique() == 1
+
+
+def test_no_person_chosen_and_an_address_are_plain(population: Population) -> None:
+    at = open_app("chronology")
+    assert any("Choose a person" in t for t in texts(at, "info"))
+    at = open_app("chronology", focus=population.case("S1")["addresses"][0])
+    assert any("choose a person" in w for w in texts(at, "warning"))

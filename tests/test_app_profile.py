@@ -1,0 +1,88 @@
+"""Profile and link chart page: one identity across agencies, capped neighbourhood, path finder, connected
+network, exports (PNG, JSON, PDF briefing)."""
+
+from __future__ import annotations
+
+from explorer.network import NEIGHBOUR_LIMIT
+from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
+
+__all__ = ["explorer_env", "population"]  # fixtures
+
+
+def _child(population: Population) -> str:
+    return next(k for k in population.case("S1")["children"] if k.startswith("nhs:"))
+
+
+def _offender(population: Population) -> str:
+    return next(r for p in population.case("S1")["people"] for r in p["records"] if r.startswith("police:"))
+
+
+def test_a_child_record_opens_as_one_person_with_flags_and_a_capped_chart(population: Population) -> None:
+    at = open_app("profile", focus=_child(population))
+    assert not at.exception and not texts(at, "error")
+    header = texts(at, "markdown")[0]
+    assert "child" in header and "S1" in header
+    assert at.dataframe[0].value["record"].str.startswith("nhs:").any()  # the identity's records, one row each
+    assert any("showing" in c and "neighbours" in c for c in texts(at, "caption"))
+    assert consultations()[-1]["what"] == "profile"
+
+
+def test_expand_the_next_ring_reaches_the_offender_through_the_address(population: Population) -> None:
+    at = open_app("profile", focus=_child(population))
+    next(b for b in at.button if b.label.startswith("Expand the next ring")).click().run()
+    shown = [c for c in texts(at, "caption") if "showing" in c]
+    assert len(shown) >= 2
+    assert at.session_state["chart"]["expanded"]
+    assert all(limit <= NEIGHBOUR_LIMIT for limit in at.session_state["chart"]["expanded"].values())
+
+
+def test_replay_and_filters_change_what_the_chart_holds(population: Population) -> None:
+    at = open_app("profile", focus=_child(population))
+    at.toggle(key="chart-replay-on").set_value(True).run()
+    assert any("Replaying the network" in m for m in texts(at, "markdown"))
+    types = widget(at, "multiselect", "Relationship types")
+    types.set_value(types.value[:1]).run()
+    assert not at.exception
+
+
+def test_path_finder_joins_child_and_offender(population: Population) -> None:
+    at = open_app("profile", focus=_child(population), **{"profile-view": "Path finder"})
+    widget(at, "text_input", "Path to").input(_offender_name(at, population)).run()
+    assert not texts(at, "error"), texts(at, "error")
+    steps = [c.value for c in at.code]
+    assert steps and any("REGISTERED_AT" in s or "LIVES_AT" in s for s in steps), steps
+
+
+def _offender_name(at: object, population: Population) -> str:
+    from graph.config import Settings
+    from graph.db import Graph
+
+    with Graph.connect(Settings.from_env()) as graph:
+        row = graph.read(
+            "MATCH (p:Person {key: $k}) RETURN p.forenames + ' ' + p.surname AS n", k=_offender(population)
+        )
+    return row[0]["n"]
+
+
+def test_connected_network_ranks_who_ties_the_offender_to_children(population: Population) -> None:
+    at = open_app("profile", focus=_offender(population), **{"profile-view": "Connected network"})
+    assert not texts(at, "error")
+    ranking = at.dataframe[-1].value
+    assert "betweenness" in ranking.columns and len(ranking) >= 1
+    assert (ranking["betweenness"] > 0).all()
+
+
+def test_exports_png_json_and_a_pdf_briefing(population: Population) -> None:
+    at = open_app("profile", focus=_child(population), **{"profile-view": "Export"})
+    labels = [b.label for b in at.get("download_button")]
+    assert "Chart as PNG" in labels and "Chart as JSON" in labels
+    next(b for b in at.button if b.label == "Prepare PDF briefing").click().run()
+    assert "Download PDF briefing" in [b.label for b in at.get("download_button")]
+    assert consultations()[-1]["what"] == "briefing pdf"
+
+
+def test_unknown_key_and_no_focus_are_plain(population: Population) -> None:
+    at = open_app("profile", focus="no-such-key")
+    assert any("Nothing in the graph" in w for w in texts(at, "warning"))
+    at = open_app("profile")
+    assert any("Open a person" in t for t in texts(at, "info"))
