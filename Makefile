@@ -8,6 +8,8 @@ PEOPLE ?= 5000
 SEED ?= 42
 DEMO_DIR := var/demo
 
+CHROMIUM := /usr/bin/chromium
+
 .PHONY: install demo test lint bench clean
 
 install: $(STAMP)
@@ -28,7 +30,12 @@ demo: install
 	$(BIN)/sightline stats
 	$(BIN)/sightline explore
 
-test: install
+# Debian's chromium for the explorer's browser test (Playwright drives it; no browser download). Skipped when present.
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
+	else echo "error: the browser test needs Debian's chromium: sudo apt-get install -y chromium"; exit 1; fi
+
+test: install $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 

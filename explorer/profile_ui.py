@@ -73,16 +73,18 @@ def controls(net: Network) -> chart.Filters:
     """Relationship types, a date range and the replay date."""
     types = chart.type_options(net)
     left, mid, right = st.columns([2, 2, 2])
-    chosen = left.multiselect("Relationship types", types, default=types, key="chart-types")
+    hidden = left.multiselect("Hide relationship types", types, key="chart-hide")  # new types show as they come
     bounds = chart.date_bounds(net)
     start = end = replay = None
     if bounds and bounds[0] < bounds[1]:
-        start, end = mid.slider("Date range", bounds[0], bounds[1], bounds, format="YYYY-MM-DD", key="chart-range")
+        start, end = mid.slider(  # keyed by its bounds: expanding the chart widens the range, never hides
+            "Date range", bounds[0], bounds[1], bounds, format="YYYY-MM-DD", key=f"chart-range-{bounds}"
+        )
         if right.toggle("Replay the network on a date", key="chart-replay-on"):
             replay = right.slider(
-                "As it stood on", bounds[0], bounds[1], bounds[1], format="YYYY-MM-DD", key="chart-replay"
+                "As it stood on", bounds[0], bounds[1], bounds[1], format="YYYY-MM-DD", key=f"chart-replay-{bounds}"
             )
-    return chart.Filters(frozenset(chosen), start, end, replay)
+    return chart.Filters(frozenset(types) - frozenset(hidden), start, end, replay)
 
 
 def caps(s: dict[str, Any], net: Network) -> None:

@@ -1,0 +1,170 @@
+"""The explorer end to end in headless Chromium (Debian's chromium driven by Playwright, no browser download):
+worklist, search by a variant of a planted person's name, link chart, chronology, line of sight, a saved
+query and its CSV export. Saves the README's screenshots in docs/screenshots/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, sync_playwright
+
+from graph import server
+from graph.config import REPO_ROOT, Settings
+from graph.db import Graph
+from tests.e2e.population import AS_OF, Population, app_env, consultations, ensure
+from tests.test_app_search import misspelt
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SHOTS = REPO_ROOT / "docs" / "screenshots"
+WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time
+
+
+@pytest.fixture(scope="module")
+def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Population, Path]]:
+    """`streamlit run app.py` on a free port against the test Neo4j and its generated population."""
+    population = ensure(settings)
+    audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
+    port = server.free_port()
+    env = dict(os.environ) | app_env(settings, audit)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(REPO_ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        "true",
+        "--server.address",
+        "127.0.0.1",
+    ]
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
+        yield f"http://127.0.0.1:{port}", population, audit
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
+    for _ in range(120):
+        if proc.poll() is not None:
+            pytest.fail(f"streamlit exited: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(1)
+    pytest.fail(f"streamlit did not answer at {url}: {log.read_text()}")
+
+
+def _identify(page: Page) -> None:
+    for label, value in (("Your name", "E2E Analyst"), ("Reason for consulting", "end-to-end test")):
+        box = page.get_by_role("textbox", name=label)
+        box.fill(value)
+        box.press("Enter")
+
+
+def _go(page: Page, title: str) -> None:
+    page.get_by_role("link", name=title).click()
+    page.get_by_role("heading", name=title.split(" &")[0]).first.wait_for(timeout=WAIT)
+
+
+def _shot(page: Page, name: str) -> None:
+    page.wait_for_timeout(3000)  # let charts finish their layout animation
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / name))
+
+
+def test_an_analyst_goes_from_worklist_to_saved_query_export(
+    explorer: tuple[str, Population, Path], settings: Settings, tmp_path: Path
+) -> None:
+    assert CHROMIUM.exists(), "Debian's chromium is needed: `make test` installs it (apt-get install -y chromium)"
+    url, population, audit = explorer
+    child_key = next(k for k in population.case("S1")["children"] if k.startswith("nhs:"))
+    with Graph.connect(settings) as graph:
+        name = graph.read("MATCH (p:Person {key: $k}) RETURN p.forenames AS f, p.surname AS s", k=child_key)[0]
+    variant = misspelt(name["f"], name["s"])
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1500, "height": 1700}, accept_downloads=True)
+        page.goto(f"{url}/?as_of={AS_OF.isoformat()}")
+        _identify(page)
+
+        # Worklist: children, most urgent first; select the first row to see its flags and triage.
+        page.get_by_text("children as of").wait_for(timeout=WAIT)
+        grid = page.locator('[data-testid="stDataFrame"]').first
+        grid.locator("canvas").first.wait_for(timeout=WAIT)
+        page.wait_for_timeout(1500)
+        box = grid.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + 15, box["y"] + 52)
+        page.get_by_role("button", name="Open profile and link chart").wait_for(timeout=WAIT)
+        _shot(page, "worklist.png")
+
+        # Search a child of a planted S1 case by a variant of the name, and open the profile.
+        _go(page, "Search")
+        search = page.get_by_role("textbox", name="Search")
+        search.fill(variant)
+        search.press("Enter")
+        page.get_by_text("child", exact=True).first.wait_for(timeout=WAIT)
+        assert name["s"] in page.inner_text("main")
+        page.get_by_role("button", name="Open").first.click()
+
+        # Link chart: the child's identity across agencies, one ring further out (the address, the offender).
+        page.get_by_text("neighbours").first.wait_for(timeout=WAIT)
+        assert name["s"] in page.get_by_role("heading", level=3).first.inner_text()
+        page.get_by_role("button", name="Expand the next ring").click()
+        page.get_by_text("neighbours").nth(1).wait_for(timeout=WAIT)
+        page.locator("iframe").first.wait_for(timeout=WAIT)
+        _shot(page, "link-chart.png")
+
+        # Chronology of the household, then the line of sight around its children.
+        _go(page, "Chronology")
+        page.get_by_text("Household", exact=True).click()
+        page.locator(".js-plotly-plot").first.wait_for(timeout=WAIT)
+        _shot(page, "chronology.png")
+        _go(page, "Line of sight")
+        page.get_by_text("Household children").first.wait_for(timeout=WAIT)
+        page.locator('[data-testid="stDataFrame"] canvas').first.wait_for(timeout=WAIT)
+        _shot(page, "line-of-sight.png")
+
+        # A saved query, run from its form, exported as CSV.
+        _go(page, "Saved queries")
+        page.get_by_role("button", name="Run").click()
+        page.get_by_text("flag(s)").wait_for(timeout=WAIT)
+        with page.expect_download(timeout=WAIT) as download:
+            page.get_by_role("button", name="Export CSV").click()
+        saved = tmp_path / "export.csv"
+        download.value.save_as(saved)
+        browser.close()
+
+    rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
+    assert rows and {"key", "signal", "children", "evidence", "summary"} <= set(rows[0])
+    logged = {e["what"] for e in consultations(audit)}
+    assert {"worklist", "search", "profile", "chronology", "line of sight"} <= logged
+    assert any(w.startswith("saved query ") for w in logged)
+    assert all(e["who"] == "E2E Analyst" for e in consultations(audit))
