@@ -30,7 +30,7 @@ def explore(
         "--browser.gatherUsageStats",
         "false",
     ]
-    raise typer.Exit(subprocess.call(command))
+    raise typer.Exit(subprocess.call(command, cwd=REPO_ROOT))  # so .streamlit/config.toml is read
 
 
 def register(app: typer.Typer) -> None:
