@@ -134,7 +134,7 @@ def link_exact(graph: Graph) -> dict[str, int]:
     extra = context_pairs(records, components(records, pairs))
     rules |= {a: rule for a, _, rule in extra}
     clusters = _clusters(records, components(records, pairs + extra), rules)
-    graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="linkage: clear", method=METHOD)
+    graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="linkage: clear")
     now = dt.datetime.now(dt.UTC)
     for start in range(0, len(clusters), 2000):
         graph.write(

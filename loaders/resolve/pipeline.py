@@ -157,7 +157,7 @@ def _write(
     graph: Graph, clusters: list[dict[str, Any]], candidates: list[dict[str, Any]], keep_candidates: bool = False
 ) -> None:
     now = dt.datetime.now(dt.UTC)
-    graph.write_in_batches(read_cypher(_CYPHER / "clear_identities.cypher"), name="resolve: clear identities")
+    graph.write_in_batches(read_cypher(_LINKAGE / "clear_identities.cypher"), name="resolve: clear identities")
     if not keep_candidates:
         graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
     for start in range(0, len(clusters), 2000):

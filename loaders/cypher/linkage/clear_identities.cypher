@@ -1,5 +1,4 @@
-// Remove every identity before exact linkage rebuilds them (source records are never touched).
-// Probabilistic identities from `sightline resolve` go too: run resolve again after a load.
+// Remove every identity before exact linkage or `sightline resolve` rebuilds them; source records and
+// reviewers' decisions (LinkDecision nodes) are never touched.
 MATCH (i:Identity)
-WHERE $method IS NOT NULL
 CALL (i) { DETACH DELETE i } IN TRANSACTIONS OF 5000 ROWS
