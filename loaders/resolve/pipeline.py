@@ -3,14 +3,16 @@
 Steps: fetch records -> deterministic links (shared NHS number; same name and date of birth; a record
 without a date of birth by name and shared address) -> Splink scores every blocked pair -> pairs at or
 above `accept` link automatically, pairs between `review` and `accept` wait for a reviewer -> reviewers'
-decisions override both -> connected records become one Identity. Source records are never merged or
-changed; every link keeps its probability and per-field evidence (`MAY_BE_SAME`).
+decisions override both -> links apply strongest first, a probabilistic link that would join different
+dates of birth waits for a reviewer (clusters.py) -> connected records become one Identity. Source records
+are never merged or changed; every link keeps its probability and per-field evidence (`MAY_BE_SAME`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import resource
 import time
 from dataclasses import dataclass, field
@@ -22,7 +24,7 @@ import pandas as pd
 
 from graph.db import Graph, read_cypher
 from loaders import linkage
-from loaders.resolve import model
+from loaders.resolve import clusters, model
 from loaders.resolve.addresses import resolve_addresses
 from loaders.resolve.prepare import to_frame
 
@@ -63,16 +65,30 @@ def _fetch(graph: Graph) -> list[dict[str, Any]]:
 
 
 def _evidence(row: pd.Series) -> str:
-    """Per-field comparison label and match weight, as JSON: what a reviewer reads side by side."""
+    """Per-field comparison level, match weight and Bayes factor, as JSON: what a reviewer reads side by side
+    (the explorer's "Review links" page draws them as a waterfall from the prior to the pair's match weight)."""
     fields = {}
     for name in ("first_name", "surname", "dob", "postcode", "nhs"):
         level = row.get(f"gamma_{name}")
-        weight = row.get(f"bf_{name}")
+        weight = _field_weight(row, name)
         fields[name] = {
             "level": None if level is None else int(level),
-            "bayes_factor": None if weight is None else round(float(weight), 3),
+            "match_weight": None if weight is None else round(weight, 3),
+            "bayes_factor": None if weight is None else float(f"{2.0**weight:.4g}"),
         }
     return json.dumps(fields, sort_keys=True)
+
+
+def _field_weight(row: pd.Series, name: str) -> float | None:
+    """A field's match weight (log2 of its Bayes factor): Splink 4+ names it `mw_<field>`, older releases gave
+    the Bayes factor as `bf_<field>`; None when neither is there."""
+    weight = row.get(f"mw_{name}")
+    if weight is not None and math.isfinite(float(weight)):
+        return float(weight)
+    factor = row.get(f"bf_{name}")
+    if factor is not None and math.isfinite(float(factor)) and float(factor) > 0:
+        return math.log2(float(factor))
+    return None
 
 
 def _scored_pairs(
@@ -92,14 +108,11 @@ def _decisions(graph: Graph) -> dict[tuple[str, str], str]:
 
 def _links(
     records: list[linkage.Record], pairs: pd.DataFrame, settings: ResolveSettings, decisions: dict[tuple[str, str], str]
-) -> tuple[nx.Graph, list[dict[str, Any]]]:
-    """The link graph (deterministic + accepted + confirmed, minus rejected) and candidate rows to store."""
+) -> tuple[list[clusters.Link], list[dict[str, Any]]]:
+    """Links to apply (deterministic, accepted, confirmed; minus rejected) and candidate rows to store."""
     exact = linkage.exact_pairs(records)
     exact += linkage.context_pairs(records, linkage.components(records, exact))
-    links = nx.Graph()
-    links.add_nodes_from(r.key for r in records)
-    for a, b, rule in exact:
-        links.add_edge(a, b, rule=rule, probability=1.0)
+    links = [clusters.Link(a, b, rule, 1.0, forced=rule == "same NHS number") for a, b, rule in exact]
     candidates = []
     for row in pairs.itertuples(index=False):
         a, b = sorted((row.unique_id_l, row.unique_id_r))
@@ -108,9 +121,8 @@ def _links(
         decided = decisions.get((a, b))
         if decided:
             status = "confirmed" if decided == "same" else "rejected"
-        if status in ("auto", "confirmed") and not links.has_edge(a, b):
-            rule = "confirmed by a reviewer" if status == "confirmed" else f"probabilistic match (p={p:.3f})"
-            links.add_edge(a, b, rule=rule, probability=p)
+        if status == "auto":
+            links.append(clusters.Link(a, b, f"probabilistic match (p={p:.3f})", p))
         candidates.append(
             {
                 "left": a,
@@ -118,18 +130,27 @@ def _links(
                 "probability": p,
                 "match_weight": float(row.match_weight),
                 "status": status,
+                "note": None,
                 "evidence": _evidence(pd.Series(row._asdict())),
             }
         )
-    for (a, b), decided in decisions.items():
-        if decided == "different" and links.has_edge(a, b):
-            links.remove_edge(a, b)
-        if decided == "same" and a in links and b in links and not links.has_edge(a, b):
-            links.add_edge(a, b, rule="confirmed by a reviewer", probability=1.0)
-    return links, candidates
+    links += [
+        clusters.Link(a, b, "confirmed by a reviewer", 1.0, forced=True)
+        for (a, b), decided in decisions.items()
+        if decided == "same"
+    ]
+    return [x for x in links if decisions.get(tuple(sorted((x.left, x.right)))) != "different"], candidates
 
 
-def _clusters(records: list[linkage.Record], links: nx.Graph) -> list[dict[str, Any]]:
+def _hold(candidates: list[dict[str, Any]], held: list[clusters.Link]) -> None:
+    """Automatic links the identity graph refused go to the review queue, saying why."""
+    pairs = {tuple(sorted((x.left, x.right))) for x in held}
+    for c in candidates:
+        if c["status"] == "auto" and (c["left"], c["right"]) in pairs:
+            c["status"], c["note"] = "review", clusters.HELD
+
+
+def _identities(records: list[linkage.Record], links: nx.Graph) -> list[dict[str, Any]]:
     by_key = {r.key: r for r in records}
     out = []
     for comp in nx.connected_components(links):
@@ -154,17 +175,17 @@ def _clusters(records: list[linkage.Record], links: nx.Graph) -> list[dict[str, 
 
 
 def _write(
-    graph: Graph, clusters: list[dict[str, Any]], candidates: list[dict[str, Any]], keep_candidates: bool = False
+    graph: Graph, identities: list[dict[str, Any]], candidates: list[dict[str, Any]], keep_candidates: bool = False
 ) -> None:
     now = dt.datetime.now(dt.UTC)
     graph.write_in_batches(read_cypher(_LINKAGE / "clear_identities.cypher"), name="resolve: clear identities")
     if not keep_candidates:
         graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
-    for start in range(0, len(clusters), 2000):
+    for start in range(0, len(identities), 2000):
         graph.write(
             read_cypher(_LINKAGE / "write_identities.cypher"),
             name="resolve: identities",
-            clusters=clusters[start : start + 2000],
+            clusters=identities[start : start + 2000],
             method=METHOD,
             resolved_at=now,
         )
@@ -213,13 +234,11 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     decisions = _decisions(graph)
     links, candidates = _links(records, pairs, settings, decisions)
     for members in existing:  # incremental: what earlier runs linked stays linked
-        links.add_edges_from(
-            (members[0], m, {"rule": "linked by an earlier run", "probability": 1.0})
-            for m in members[1:]
-            if not links.has_edge(members[0], m)
-        )
-    clusters = _clusters(records, links)
-    _write(graph, clusters, candidates, keep_candidates=bool(existing))
+        links += [clusters.Link(members[0], m, "linked by an earlier run", 1.0, forced=True) for m in members[1:]]
+    graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links)
+    _hold(candidates, held)
+    identities = _identities(records, graph_of_links)
+    _write(graph, identities, candidates, keep_candidates=bool(existing))
     return ResolveReport(
         records=len(records),
         scored_pairs=len(pairs),
@@ -227,7 +246,7 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
         queued=sum(c["status"] == "review" for c in candidates),
         addresses_folded=folded,
         decisions_applied=len(decisions),
-        identities=len(clusters),
+        identities=len(identities),
         seconds=round(time.perf_counter() - started, 1),
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     )

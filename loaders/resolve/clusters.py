@@ -1,0 +1,75 @@
+"""Turn accepted links into identities without chaining different people together.
+
+Links are transitive once they become an identity, so one weak link can join two people: a parent
+contact held by a school ("Joanna Walsh", no date of birth) matches every Joanna Walsh on name alone,
+and would make a child and two adults one identity. Links are therefore applied strongest first, and a
+probabilistic link that would put records with incompatible dates of birth into one identity is held
+back for a reviewer instead. Forced links (a shared NHS number, a reviewer's confirmation, an identity an
+earlier run built) always apply: they are evidence no date of birth can outweigh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import jellyfish
+import networkx as nx
+
+HELD = "held for review: it would join records with different dates of birth"
+
+
+@dataclass(frozen=True)
+class Link:
+    left: str
+    right: str
+    rule: str
+    probability: float
+    forced: bool = False
+
+
+def same_birth(a: dt.date, b: dt.date) -> bool:
+    """Two recorded dates of birth that can be one person's: equal, day and month swapped, or one typo."""
+    if a == b or (a.year == b.year and a.month == b.day and a.day == b.month):
+        return True
+    return jellyfish.damerau_levenshtein_distance(a.isoformat(), b.isoformat()) <= 1
+
+
+def _compatible(left: set[dt.date], right: set[dt.date]) -> bool:
+    """Every date on each side can be one person's with some date on the other (either side may be empty)."""
+    if not left or not right:
+        return True
+    return all(any(same_birth(x, y) for y in right) for x in left) and all(
+        any(same_birth(y, x) for x in left) for y in right
+    )
+
+
+def _order(link: Link) -> tuple[bool, float, str, str]:
+    return (not link.forced, -link.probability, link.left, link.right)
+
+
+def build(dobs: dict[str, dt.date | None], links: list[Link]) -> tuple[nx.Graph, list[Link]]:
+    """The identity graph (every record a node) and the links held back because they join different births."""
+    graph = nx.Graph()
+    graph.add_nodes_from(dobs)
+    root = {key: key for key in dobs}
+    births: dict[str, set[dt.date]] = {key: {d} if d else set() for key, d in dobs.items()}
+
+    def find(key: str) -> str:
+        while root[key] != key:
+            root[key] = root[root[key]]
+            key = root[key]
+        return key
+
+    held = []
+    for link in sorted(links, key=_order):
+        a, b = find(link.left), find(link.right)
+        if a != b and not link.forced and not _compatible(births[a], births[b]):
+            held.append(link)
+            continue
+        if a != b:
+            root[b] = a
+            births[a] |= births.pop(b)
+        if not graph.has_edge(link.left, link.right):
+            graph.add_edge(link.left, link.right, rule=link.rule, probability=link.probability)
+    return graph, held
