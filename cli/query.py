@@ -23,6 +23,7 @@ from queries.runner import run_query, worklist
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
 out = Console()
+err = Console(stderr=True)
 FORMATS = ("table", "json", "csv")
 Reason = Annotated[
     str,
@@ -104,9 +105,13 @@ def worklist_command(
     except ValueError:
         raise QueryError(f"--as-of: {as_of!r} is not a date (yyyy-mm-dd)") from None
     with Graph.connect() as graph:
-        rows = worklist(graph, day)
-    log_consultation(current_user(), "worklist", reason, {"as_of": day}, len(rows))
-    _emit([r.as_dict() for r in rows], fmt, _worklist_row)
+        result = worklist(graph, day)
+    log_consultation(current_user(), "worklist", reason, {"as_of": day}, len(result.rows))
+    _emit([r.as_dict() for r in result.rows], fmt, _worklist_row)
+    for name, error in result.failures.items():
+        err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
+    if result.failures:
+        raise typer.Exit(1)
 
 
 def _flag_row(flag: dict[str, Any]) -> dict[str, str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from explorer import cypher
+from graph import schema
 from graph.db import Graph
 from graph.errors import QueryError
 
@@ -35,9 +36,10 @@ class State:
 
 
 def ensure_schema(graph: Graph) -> None:
-    """The FlagState key constraint, created once per process and database."""
+    """The schema (with the FlagState key constraint), once per process and database: a graph the explorer
+    writes triage to may never have been loaded by `sightline load`, which applies it too."""
     if graph.uri + graph.database not in _ensured:
-        cypher.write(graph, "triage/ensure")
+        schema.ensure_schema(graph)
         _ensured.add(graph.uri + graph.database)
 
 

@@ -10,7 +10,6 @@ import pandas as pd
 
 from explorer.triage import NEW, State, shown_status
 from graph.db import Graph
-from graph.errors import SightlineError
 from queries.library import SEVERITIES, SavedQuery
 from queries.runner import worklist
 
@@ -24,21 +23,9 @@ class Fetched:
 
 
 def fetch(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery]) -> Fetched:
-    """Every saved query run on its own, merged to one row per child (plain dicts: JSON-ready, cacheable)."""
-    merged: dict[str, dict[str, Any]] = {}
-    failures: dict[str, str] = {}
-    for name, query in library.items():
-        try:
-            rows = worklist(graph, as_of, {name: query})
-        except SightlineError as e:
-            failures[name] = str(e)
-            continue
-        for row in rows:
-            d = row.as_dict()
-            merged.setdefault(d["key"], d | {"flags": []})["flags"] += d["flags"]
-    out = [_summarised(r) for r in merged.values()]
-    out.sort(key=lambda r: (SEVERITIES.index(r["severity"]), -len(r["signals"]), r["name"] or "", r["key"]))
-    return Fetched(out, failures)
+    """Every saved query, merged to one row per child (plain dicts: JSON-ready, cacheable)."""
+    result = worklist(graph, as_of, library)
+    return Fetched([r.as_dict() for r in result.rows], result.failures)
 
 
 def _summarised(row: dict[str, Any]) -> dict[str, Any]:

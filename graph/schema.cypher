@@ -72,6 +72,9 @@ CREATE INDEX identity_method IF NOT EXISTS FOR (n:Identity) ON (n.method);
 CREATE CONSTRAINT address_alias_key IF NOT EXISTS FOR (n:AddressAlias) REQUIRE n.key IS UNIQUE;
 // Reviewers' decisions on candidate person links, looked up by the pair.
 CREATE CONSTRAINT link_decision_pair IF NOT EXISTS FOR (n:LinkDecision) REQUIRE (n.left, n.right) IS UNIQUE;
+// Analysts' triage of a flag, keyed by the flag's stable key (queries.runner.Flag.key): it lives apart from
+// the loaded records, so re-loading feeds or re-running queries never touches it.
+CREATE CONSTRAINT flag_state_key IF NOT EXISTS FOR (s:FlagState) REQUIRE s.flag_key IS UNIQUE;
 // Free text of dated records (GP and health-visitor notes, maternity social history, CSC summaries, nursery
 // notes): S10 finds minimising accounts of an offence ("bought a second-hand laptop") by phrase through this
 // index instead of reading every record's text.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.db import Graph
-from graph.errors import QueryError
+from graph.errors import QueryError, SightlineError
 from queries.library import SEVERITIES, SavedQuery, load_library
 
 # Every saved query returns these columns, so a flag can be explained without another query.
@@ -128,15 +128,30 @@ class WorklistRow:
         }
 
 
-def worklist(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery] | None = None) -> list[WorklistRow]:
-    """Every saved query at once, merged to one row per child, highest severity and most signals first."""
+@dataclass
+class Worklist:
+    """Worklist rows and the saved queries that failed: one broken check must not hide every other flag."""
+
+    rows: list[WorklistRow]
+    failures: dict[str, str] = field(default_factory=dict)
+
+
+def worklist(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery] | None = None) -> Worklist:
+    """Every saved query, merged to one row per child, highest severity and most signals first."""
     rows: dict[str, WorklistRow] = {}
-    for query in (library or load_library()).values():
-        for flag in run_query(graph, query, {"as_of": as_of}):
+    failures: dict[str, str] = {}
+    for name, query in (library or load_library()).items():
+        try:
+            flags = run_query(graph, query, {"as_of": as_of})
+        except SightlineError as e:
+            failures[name] = str(e)
+            continue
+        for flag in flags:
             targets = flag.children or ([flag.subject] if flag.subject else [])
             for target in targets:
                 row = rows.setdefault(
                     target["key"], WorklistRow(target["key"], target.get("name", ""), target.get("dob"))
                 )
                 row.flags.append(flag)
-    return sorted(rows.values(), key=lambda r: (SEVERITIES.index(r.severity), -len(r.signals), r.name, r.key))
+    ordered = sorted(rows.values(), key=lambda r: (SEVERITIES.index(r.severity), -len(r.signals), r.name, r.key))
+    return Worklist(ordered, failures)

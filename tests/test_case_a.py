@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from loaders.linkage import link_exact
 from loaders.load import load_directory
 from loaders.spec import load_spec
 from queries.library import load_library
-from queries.runner import Flag, run_query
+from queries.runner import Flag, run_query, worklist
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "case_a"
@@ -185,6 +185,18 @@ def test_first_firing(case_a: Graph, firing: Firing) -> None:
     assert not before, f"{firing} already fires the day before: {[f.summary for f in before]}"
     on = matching(case_a, firing, firing.date)
     assert on, f"{firing} does not fire on the documented day"
+
+
+@pytest.mark.integration
+def test_one_failing_query_does_not_hide_the_others(case_a: Graph) -> None:
+    library = load_library()
+    broken = replace(library["s1_child_at_offender_address"], cypher="MATCH (n) RETURN n.key AS key ORDER BY")
+    whole = worklist(case_a, dt.date(2020, 1, 1), library)
+    partial = worklist(case_a, dt.date(2020, 1, 1), library | {broken.name: broken})
+    assert list(partial.failures) == [broken.name] and "Invalid input" in partial.failures[broken.name]
+    assert whole.failures == {} and CHILD_S in {r.name for r in partial.rows}
+    others = {r.key: [f.key for f in r.flags if f.query != broken.name] for r in whole.rows}
+    assert {r.key: [f.key for f in r.flags] for r in partial.rows} == {k: v for k, v in others.items() if v}
 
 
 def test_doc_lists_every_firing() -> None:
