@@ -153,5 +153,5 @@ def worklist(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery] | None
                     target["key"], WorklistRow(target["key"], target.get("name", ""), target.get("dob"))
                 )
                 row.flags.append(flag)
-    ordered = sorted(rows.values(), key=lambda r: (SEVERITIES.index(r.severity), -len(r.signals), r.name, r.key))
+    ordered = sorted(rows.values(), key=lambda r: (SEVERITIES.index(r.severity), -len(r.signals), r.name or "", r.key))
     return Worklist(ordered, failures)
