@@ -16,23 +16,38 @@ graph = ui.graph()
 check, synthetic, summary = st.tabs(["Load feed files", "Synthetic population", "What the graph holds"])
 
 with check:
-    st.caption("Canonical feed files (docs/feeds.md): checked row by row before anything is loaded.")
+    st.caption(
+        "Canonical feed files (docs/feeds.md), or another agency's export with a YAML mapping that describes its "
+        "columns (loaders/mappings/example_police_nominals.yaml): checked row by row before anything is loaded."
+    )
     uploads = st.file_uploader("Upload feed CSV files", type="csv", accept_multiple_files=True, key="uploads")
     folder_text = st.text_input("…or a folder on the server", key="folder", placeholder="/path/to/exports")
+    with st.expander("Exports with their own columns: YAML mappings"):
+        mapping_uploads = st.file_uploader(
+            "Upload mappings", type=["yaml", "yml"], accept_multiple_files=True, key="mapping_uploads"
+        )
+        mapping_text = st.text_area(
+            "…or mapping files on the server, one per line", key="mapping_paths", placeholder="/path/to/mapping.yaml"
+        )
     if st.button("Check files", key="check"):
         try:
             folder = feeds.save_uploads([(u.name, u.getvalue()) for u in uploads]) if uploads else Path(folder_text)
             if not uploads and not folder_text.strip():
                 raise SightlineError("upload files or give a folder first")
-            st.session_state["preview"] = (folder, feeds.preview(folder))
+            mapping_paths = [Path(line.strip()) for line in mapping_text.splitlines() if line.strip()]
+            if mapping_uploads:
+                saved = feeds.save_uploads([(u.name, u.getvalue()) for u in mapping_uploads])
+                mapping_paths += sorted(saved.iterdir())
+            mappings = feeds.read_mappings(mapping_paths)
+            st.session_state["preview"] = (folder, mappings, feeds.preview(folder, mappings))
         except (SightlineError, OSError) as e:
             st.error(str(e))
     if "preview" in st.session_state:
-        folder, found = st.session_state["preview"]
+        folder, mappings, found = st.session_state["preview"]
         st.markdown(f"Validation report for `{folder}`")
         st.dataframe(pd.DataFrame(found.files), hide_index=True, width="stretch")
         for name in found.skipped:
-            st.warning(f"{name}: not a known feed file; it will be skipped")
+            st.warning(f"{name}: not a known feed file and no mapping names it; it will be skipped")
         if found.rejects:
             st.markdown(f"**Rejected rows** (first {len(found.rejects)}): they will not load; the others will.")
             st.dataframe(pd.DataFrame(found.rejects), hide_index=True, width="stretch")
@@ -43,6 +58,7 @@ with check:
                     graph,
                     folder,
                     lambda f, done, total: bar.progress(min(1.0, done / max(total, 1)), text=f"Loading {f}"),
+                    mappings,
                 )
             except SightlineError as e:
                 ui.fail(e)

@@ -7,6 +7,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,11 @@ import pandas as pd
 from graph.db import Graph
 from graph.errors import LoadError
 from loaders.linkage import has_resolved_identities, link_exact
-from loaders.load import LoadReport, discover, load_directory
-from loaders.reader import CsvSource
+from loaders.load import LoadReport, discover, dry_run, load_directory
+from loaders.mapping import FeedMapping, load_mapping
+from loaders.reader import SourceRow
 from loaders.spec import load_spec
 from loaders.synthetic import generate
-from loaders.validate import validate_row
 
 REJECTS_SHOWN = 500
 
@@ -36,6 +37,19 @@ class Preview:
     def loadable(self) -> bool:
         return any(f["valid"] for f in self.files)
 
+    def keep(self, file: str, item: SourceRow, problems: list[tuple[str, str]]) -> None:
+        """A rejected row as the analyst reads it (the first REJECTS_SHOWN of them)."""
+        if len(self.rejects) < REJECTS_SHOWN:
+            self.rejects.append(
+                {
+                    "file": file,
+                    "line": item.line,
+                    "field": "; ".join(f for f, _ in problems),
+                    "reason": "; ".join(r for _, r in problems),
+                    "record": item.raw,
+                }
+            )
+
 
 def save_uploads(uploads: list[tuple[str, bytes]]) -> Path:
     """Uploaded files into a fresh folder, under their own names (the feed is known by its file name)."""
@@ -45,69 +59,44 @@ def save_uploads(uploads: list[tuple[str, bytes]]) -> Path:
     return folder
 
 
-def preview(directory: Path) -> Preview:
-    """Validate every canonical feed file in the folder without loading anything."""
+def read_mappings(paths: list[Path]) -> list[FeedMapping]:
+    """YAML mappings (loaders/mappings/) that let an export with its own columns load as a canonical feed."""
+    spec = load_spec()
+    return [load_mapping(p, spec) for p in paths]
+
+
+def preview(directory: Path, mappings: list[FeedMapping] | None = None) -> Preview:
+    """Run every check a load makes on each file in the folder (canonical or mapped), loading nothing."""
     if not directory.is_dir():
         raise LoadError(f"{directory}: not a folder of feed files")
-    spec = load_spec()
-    jobs, skipped = discover(directory, spec)
+    jobs, skipped = discover(directory, load_spec(), mappings or [])
     out = Preview(skipped=skipped)
     for job in jobs:
-        report = {"file": job.path.name, "feed": job.feed.name, "rows": 0, "valid": 0, "rejected": 0, "error": ""}
-        try:
-            _check_file(job.path, job.feed, report, out.rejects)
-        except LoadError as e:
-            report["error"] = str(e)
-        out.files.append(report)
+        checked = dry_run(job, partial(out.keep, job.path.name))
+        out.files.append(
+            {
+                "file": checked.file,
+                "feed": checked.feed,
+                "mapping": job.mapping.path.name if job.mapping else "",
+                "rows": checked.read,
+                "valid": checked.loaded,
+                "rejected": checked.rejected,
+                "error": checked.error or "",
+            }
+        )
     return out
 
 
-def _check_file(path: Path, feed: Any, report: dict[str, Any], rejects: list[dict[str, Any]]) -> None:
-    seen: dict[str, int] = {}
-    with CsvSource(path) as source:
-        rows = source.rows()
-        first = next(rows, None)
-        missing = [c for c in feed.header if c not in source.header]
-        unknown = [c for c in source.header if c not in feed.header]
-        if missing or unknown:
-            raise LoadError(
-                f"{path.name}: missing {missing or 'none'}, unknown {unknown or 'none'} "
-                f"(see docs/feeds.md for {feed.name})"
-            )
-        for item in [first, *rows] if first else []:
-            report["rows"] += 1
-            typed, problems = (
-                (None, [item.problem or ("", "unreadable line")])
-                if item.values is None
-                else validate_row(feed, item.values)
-            )
-            if typed is not None:
-                key = str(typed[feed.key])
-                if key in seen:
-                    typed, problems = None, [(feed.key, f"{key!r} repeats the record at line {seen[key]}")]
-                else:
-                    seen[key] = item.line
-            if typed is None:
-                report["rejected"] += 1
-                if len(rejects) < REJECTS_SHOWN:
-                    rejects.append(
-                        {
-                            "file": path.name,
-                            "line": item.line,
-                            "field": "; ".join(f for f, _ in problems),
-                            "reason": "; ".join(r for _, r in problems),
-                            "record": item.raw,
-                        }
-                    )
-            else:
-                report["valid"] += 1
-
-
-def load(graph: Graph, directory: Path, progress: Callable[[str, int, int], None]) -> tuple[LoadReport, dict[str, int]]:
+def load(
+    graph: Graph,
+    directory: Path,
+    progress: Callable[[str, int, int], None],
+    mappings: list[FeedMapping] | None = None,
+) -> tuple[LoadReport, dict[str, int]]:
     """Load the folder and rebuild the exact identity links, as `sightline load` does: identities built by
     `sightline resolve` are kept (it links new records with `--incremental`); then `linked` is empty."""
     rejects = Path(tempfile.gettempdir()) / "sightline-rejects" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    report = load_directory(graph, load_spec(), directory, rejects, progress=progress)
+    report = load_directory(graph, load_spec(), directory, rejects, mappings or [], progress=progress)
     loaded = any(f.loaded for f in report.files)
     linked = link_exact(graph) if loaded and not has_resolved_identities(graph) else {}
     return report, linked

@@ -195,36 +195,15 @@ class Loader:
 
     def load_file(self, job: Job) -> FileReport:
         result = FileReport(file=job.path.name, feed=job.feed.name)
-        encoding = job.mapping.spec.encoding if job.mapping else "utf-8"
-        delimiter = job.mapping.spec.delimiter if job.mapping else ","
         try:
-            with CsvSource(job.path, encoding=encoding, delimiter=delimiter) as source:
+            with open_source(job) as source:
                 rows = source.rows()
                 first = next(rows, None)
-                self._check_header(job, source.header)
+                check_header(job, source.header)
                 self._load_rows(job, source, _chain(first, rows), result)
         except LoadError as e:
             result.error = str(e)
         return result
-
-    def _check_header(self, job: Job, header: list[str]) -> None:
-        if job.mapping:
-            problems = job.mapping.check_header(header)
-        else:
-            expected = job.feed.header
-            missing = [c for c in expected if c not in header]
-            unknown = [c for c in header if c not in expected]
-            if missing and len(missing) == len(expected):
-                raise LoadError(
-                    f"{job.path.name}: no header row: first line {header[:3]}... names no column of {job.feed.name}"
-                )
-            problems = [f"missing column(s) {', '.join(missing)}"] if missing else []
-            if unknown:
-                problems.append(f"unknown column(s) {', '.join(unknown)}")
-            if len(set(header)) != len(header):
-                problems.append("a column name appears twice")
-        if problems:
-            raise LoadError(f"{job.path.name}: {'; '.join(problems)} (see docs/feeds.md for {job.feed.name})")
 
     def _load_rows(self, job: Job, source: CsvSource, rows: Iterator[SourceRow], result: FileReport) -> None:
         """Stream rows into batches; each batch's rejects are written in line order when it is flushed."""
@@ -233,13 +212,7 @@ class Loader:
         total = job.path.stat().st_size
         for item in rows:
             result.read += 1
-            typed, problems = self._typed(job, item)
-            if typed is not None:
-                key = str(typed[job.feed.key])
-                if key in first_line:
-                    typed, problems = None, [(job.feed.key, f"{key!r} repeats the record at line {first_line[key]}")]
-                else:
-                    first_line[key] = item.line
+            typed, problems = first_of_key(job, item, first_line)
             batch.append(Checked(item, typed, problems))
             if len(batch) >= self.batch_size:
                 self._flush(job.feed, batch, result)
@@ -249,16 +222,6 @@ class Loader:
         self._flush(job.feed, batch, result)
         if self.progress:
             self.progress(job.path.name, total, total)
-
-    def _typed(self, job: Job, item: SourceRow) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
-        if item.values is None:
-            return None, [item.problem or ("", "unreadable line")]
-        values = item.values
-        if job.mapping:
-            values, problems = job.mapping.apply(values)
-            if problems:
-                return None, problems
-        return validate_row(job.feed, values)
 
     def _flush(self, feed: Feed, batch: list[Checked], result: FileReport) -> None:
         valid = [c for c in batch if c.typed is not None]
@@ -297,6 +260,83 @@ def _chain(first: SourceRow | None, rest: Iterator[SourceRow]) -> Iterator[Sourc
     if first is not None:
         yield first
         yield from rest
+
+
+def open_source(job: Job) -> CsvSource:
+    """The file as its mapping describes it (encoding, delimiter), or as a canonical UTF-8 CSV."""
+    if job.mapping:
+        return CsvSource(job.path, encoding=job.mapping.spec.encoding, delimiter=job.mapping.spec.delimiter)
+    return CsvSource(job.path)
+
+
+def check_header(job: Job, header: list[str]) -> None:
+    """A file whose header does not fit its feed (or its mapping) is refused whole, saying which columns."""
+    if job.mapping:
+        problems = job.mapping.check_header(header)
+    else:
+        expected = job.feed.header
+        missing = [c for c in expected if c not in header]
+        unknown = [c for c in header if c not in expected]
+        if missing and len(missing) == len(expected):
+            raise LoadError(
+                f"{job.path.name}: no header row: first line {header[:3]}... names no column of {job.feed.name}"
+            )
+        problems = [f"missing column(s) {', '.join(missing)}"] if missing else []
+        if unknown:
+            problems.append(f"unknown column(s) {', '.join(unknown)}")
+        if len(set(header)) != len(header):
+            problems.append("a column name appears twice")
+    if problems:
+        raise LoadError(f"{job.path.name}: {'; '.join(problems)} (see docs/feeds.md for {job.feed.name})")
+
+
+def typed_row(job: Job, item: SourceRow) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """Typed canonical values of one row (through the mapping, if any), or the problems that reject it."""
+    if item.values is None:
+        return None, [item.problem or ("", "unreadable line")]
+    values = item.values
+    if job.mapping:
+        values, problems = job.mapping.apply(values)
+        if problems:
+            return None, problems
+    return validate_row(job.feed, values)
+
+
+def first_of_key(
+    job: Job, item: SourceRow, first_line: dict[str, int]
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """`typed_row`, and a second row with a key already seen in the file is rejected naming the first."""
+    typed, problems = typed_row(job, item)
+    if typed is None:
+        return None, problems
+    key = str(typed[job.feed.key])
+    if key in first_line:
+        return None, [(job.feed.key, f"{key!r} repeats the record at line {first_line[key]}")]
+    first_line[key] = item.line
+    return typed, problems
+
+
+def dry_run(job: Job, reject: Callable[[SourceRow, list[tuple[str, str]]], None]) -> FileReport:
+    """Every check a load makes on one file except references to other feeds, writing nothing: the preview
+    an analyst reads before loading. `reject` gets each rejected row with its problems."""
+    result = FileReport(file=job.path.name, feed=job.feed.name)
+    first_line: dict[str, int] = {}
+    try:
+        with open_source(job) as source:
+            rows = source.rows()
+            first = next(rows, None)
+            check_header(job, source.header)
+            for item in _chain(first, rows):
+                result.read += 1
+                typed, problems = first_of_key(job, item, first_line)
+                if typed is None:
+                    result.rejected += 1
+                    reject(item, problems)
+                else:
+                    result.loaded += 1
+    except LoadError as e:
+        result.error = str(e)
+    return result
 
 
 def load_directory(
