@@ -24,6 +24,7 @@ navigation = st.navigation(
         ],
         "Checks and data": [
             st.Page(PAGES["queries"], title="Saved queries", icon=":material/rule:"),
+            st.Page(PAGES["review"], title="Review links", icon=":material/compare_arrows:"),
             st.Page(PAGES["data"], title="Data", icon=":material/database:"),
         ],
     }

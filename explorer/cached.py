@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from explorer import chronology, network, paths, search, sight, worklist
+from explorer import chronology, network, paths, review, search, sight, worklist
 from explorer.ui import graph
 from graph.stats import graph_stats
 from queries.library import load_library
@@ -69,3 +69,14 @@ def events(records: tuple[str, ...], addresses: tuple[str, ...], as_of: dt.date)
 @st.cache_data(ttl=TTL, show_spinner="Asking what each agency holds…")
 def sight_of(records: tuple[str, ...], as_of: dt.date) -> sight.Sight:
     return sight.fetch(graph(), list(records), as_of)
+
+
+@st.cache_data(ttl=30, show_spinner="Fetching the pairs waiting for review…")
+def review_queue() -> list[dict[str, Any]]:
+    """Cleared when this session records a decision; others' decisions show within the TTL."""
+    return review.queue(graph())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def linkage_model() -> dict[str, Any] | None:
+    return review.saved_model(graph())

@@ -20,6 +20,7 @@ PAGES = {
     "chronology": "app_pages/chronology.py",
     "sight": "app_pages/line_of_sight.py",
     "queries": "app_pages/saved_queries.py",
+    "review": "app_pages/review_links.py",
     "data": "app_pages/data.py",
 }
 

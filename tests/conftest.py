@@ -13,6 +13,7 @@ import pytest
 from graph import server
 from graph.config import Settings
 from graph.db import Graph
+from loaders.synthetic import generate
 
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
 
@@ -48,3 +49,11 @@ def graph(settings: Settings) -> Iterator[Graph]:
     with Graph.connect(settings) as g:
         g.write_in_batches(CLEAR, name="clear test graph")
         yield g
+
+
+@pytest.fixture(scope="session")
+def varied(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Feed files of 3,000 generated people whose records vary across agencies (linkage and review tests)."""
+    out = tmp_path_factory.mktemp("varied")
+    generate(people=3000, seed=4, out=out, variation_rate=0.1)
+    return out

@@ -13,7 +13,7 @@ from graph.db import Graph
 from tests.e2e.population import explorer_env, open_app, texts, widget
 
 __all__ = ["explorer_env"]  # fixture
-PAGES = ["worklist", "search", "profile", "chronology", "line_of_sight", "saved_queries", "data"]
+PAGES = ["worklist", "search", "profile", "chronology", "line_of_sight", "saved_queries", "review_links", "data"]
 
 
 def test_an_empty_graph_says_so(explorer_env: Path, graph: Graph) -> None:

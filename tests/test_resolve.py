@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from graph.db import Graph, read_cypher
 from loaders.addresses import address_key
 from loaders.linkage import link_exact
@@ -15,7 +13,6 @@ from loaders.resolve.metrics import person_metrics
 from loaders.resolve.pipeline import _CYPHER, ResolveSettings, resolve
 from loaders.resolve.prepare import clean, name_variants, record_row
 from loaders.spec import load_spec
-from loaders.synthetic import generate
 from queries.evaluate import load_truth
 
 
@@ -51,13 +48,6 @@ def test_names_are_prepared_for_comparison() -> None:
     )
     assert row["surname_tokens"] == ["smith", "jones"] and row["first_name"] == "bill"
     assert row["postcode"] == "ZZ11AA" and row["source"] == "nhs"
-
-
-@pytest.fixture(scope="module")
-def varied(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("varied")
-    generate(people=3000, seed=4, out=out, variation_rate=0.1)
-    return out
 
 
 def test_resolve_links_varied_records_and_keeps_decisions(graph: Graph, varied: Path, tmp_path: Path) -> None:

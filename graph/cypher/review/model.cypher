@@ -1,0 +1,3 @@
+// The trained linkage model that scored the current pairs: comparison level labels, m and u, and the prior.
+MATCH (m:LinkageModel {key: 'person'})
+RETURN m.json AS json
