@@ -7,27 +7,17 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 
 def offender(fx: FeedFixture, surname: str, risk: str = "low") -> str:
     """A nominal of team JIG1 under notification requirements from 2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth="1985-04-02",
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
-    return nominal
+    return add_offender(fx, surname, risk=risk, notified_until="2029-06-01")
 
 
 def test_child_at_an_address_the_offender_frequents_is_flagged_not_the_decoys(graph: Graph, tmp_path: Path) -> None:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
+    add_agencies(fx, "JIG1", "GP1")
     planted = offender(fx, "Planted", risk="low")  # a low risk level never hides a flag
     fx.add(
         "police_addresses",

@@ -7,7 +7,7 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_gp_patient, add_nominal, load_fixture
 
 QUERY = "s10_minimising_account_of_offence"
 FALSE_ACCOUNT = "Low mood. Says partner's conviction was because he bought a second-hand laptop with images on it."
@@ -15,14 +15,7 @@ FALSE_ACCOUNT = "Low mood. Says partner's conviction was because he bought a sec
 
 def offender(fx: FeedFixture, surname: str, dob: str, convicted: str) -> str:
     """A nominal of team JIG1, convicted on `convicted`, under notification requirements from then."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level="low",  # a low risk level never hides a flag
-        managing_team_id="JIG1",
-    )
+    nominal = add_nominal(fx, surname, dob=dob)
     fx.add(
         "police_convictions",
         nominal_id=nominal,
@@ -37,17 +30,7 @@ def offender(fx: FeedFixture, surname: str, dob: str, convicted: str) -> str:
 
 def patient(fx: FeedFixture, surname: str, forenames: str, dob: str) -> str:
     """A woman registered with GP1 (her NHS number, name and date of birth)."""
-    nhs = fx.nhs()
-    fx.add(
-        "health_gp_registrations",
-        nhs_number=nhs,
-        surname=surname,
-        forenames=forenames,
-        date_of_birth=dob,
-        practice_id="GP1",
-        registered_from="2010-01-01",
-    )
-    return nhs
+    return add_gp_patient(fx, surname=surname, forenames=forenames, dob=dob, since="2010-01-01")
 
 
 def gp_note(fx: FeedFixture, nhs: str, day: str, text: str) -> str:
@@ -75,9 +58,7 @@ def partner(fx: FeedFixture, nominal: str, surname: str, forenames: str, dob: st
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
-    fx.add("agencies", agency_id="HOS1", agency_type="hospital", name="City Hospital")
+    add_agencies(fx, "JIG1", "GP1", "HOS1")
     ids: dict[str, str] = {}
 
     # planted 1 (3.25): his partner, known to police as an associate, tells her GP the "second-hand laptop" story

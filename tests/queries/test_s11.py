@@ -7,7 +7,7 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 MERLIN = "s11_merlin_late_or_passed_back"
 REFERRAL = "s11_referral_received_late"
@@ -15,21 +15,12 @@ REFERRAL = "s11_referral_received_late"
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
+    add_agencies(fx, "JIG1")
     fx.add("agencies", agency_id="MASHPOL", agency_type="mash_police", name="MASH police")
     fx.add("agencies", agency_id="CSC", agency_type="childrens_social_care", name="Children's Social Care")
-    fx.add("agencies", agency_id="SCH1", agency_type="school", name="Example Primary")
+    add_agencies(fx, "SCH1")
     ids: dict[str, str] = {}
-    nominal = fx.add(
-        "police_nominals",
-        surname="Planted",
-        forenames="Adam",
-        date_of_birth="1985-04-02",
-        risk_level="low",
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    ids["nominal"] = nominal
+    nominal = ids["nominal"] = add_offender(fx, "Planted")
 
     def merlin(surname: str, concern: str, created: str, sent: str | None, outcome: str, to: str | None) -> str:
         return fx.add(

@@ -7,28 +7,21 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, add_order, load_fixture
 
 QUERY = "s12_closure_not_shared_or_silent_on_conditions"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str, order_end: str | None = None) -> str:
     """A nominal of team JIG1 under notification requirements from 2014, with a SOPO and its conditions."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level="low",  # a low risk level never hides a flag
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    order = fx.add("police_orders", nominal_id=nominal, order_type="SOPO", start_date="2014-06-01", end_date=order_end)
-    fx.add(
-        "police_order_conditions",
-        order_id=order,
-        condition_code="NO_UNSUPERVISED_CONTACT_U16",
-        condition_text="No unsupervised contact with any child under 16",
+    nominal = add_offender(fx, surname, dob=dob)
+    add_order(
+        fx,
+        nominal,
+        "NO_UNSUPERVISED_CONTACT_U16",
+        "No unsupervised contact with any child under 16",
+        start="2014-06-01",
+        end=order_end,
     )
     return nominal
 
@@ -97,14 +90,7 @@ def closed(fx: FeedFixture, person: str, includes_conditions: bool, recipients: 
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    for agency_id, kind, name in (
-        ("JIG1", "police_team", "Jigsaw 1"),
-        ("GP1", "gp_practice", "Example Surgery"),
-        ("SCH1", "school", "Example Primary"),
-        ("HOS1", "hospital", "City Hospital"),
-        ("HV1", "health_visiting", "Health Visiting"),
-    ):
-        fx.add("agencies", agency_id=agency_id, agency_type=kind, name=name)
+    add_agencies(fx, "JIG1", "GP1", "SCH1", "HOS1", "HV1")
     ids: dict[str, str] = {}
 
     # planted (3.20, 5.33): his child's case is closed; the summary goes to the GP only (not the school, not

@@ -7,23 +7,14 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, add_order, load_fixture
 
 QUERY = "s13_disguised_compliance"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str = "1985-04-02") -> str:
     """A nominal of team JIG1 under notification requirements from mid-2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level="low",  # a low risk level never hides a flag
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
-    return nominal
+    return add_offender(fx, surname, dob=dob, notified_until="2029-06-01")
 
 
 def visit(fx: FeedFixture, nominal: str, day: str, engagement: str = "engaging well") -> str:
@@ -55,10 +46,7 @@ def birth(fx: FeedFixture, surname: str, father_dob: str, day: str, child: str =
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="PDU1", agency_type="probation", name="Probation Unit 1")
-    fx.add("agencies", agency_id="HOS1", agency_type="hospital", name="City Hospital")
-    fx.add("agencies", agency_id="SUP1", agency_type="employer", name="Supermarket")
+    add_agencies(fx, "JIG1", "PDU1", "HOS1", "SUP1")
     ids: dict[str, str] = {}
 
     # planted 1 (5.28): a child born in March 2019 that police never record; "engaging well" in April.
@@ -100,8 +88,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
     # planted 3 (3.22): a supermarket job with under-16 staff while his SOPO forbids it, "engaging well" a
     # year into the job
     worker = offender(fx, "Worker", dob="1982-02-02")
-    order = fx.add("police_orders", nominal_id=worker, order_type="SOPO", start_date="2016-01-01")
-    fx.add("police_order_conditions", order_id=order, condition_code="NO_WORK_WITH_U16", condition_text="No work")
+    add_order(fx, worker, "NO_WORK_WITH_U16", "No work", start="2016-01-01")
     ids["job"] = fx.add(
         "employment",
         surname="Worker",
@@ -141,10 +128,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
 
     # decoy 4: a child-facing job that began after his order expired
     expired = offender(fx, "Expired", dob="1970-01-01")
-    order = fx.add(
-        "police_orders", nominal_id=expired, order_type="SOPO", start_date="2014-01-01", end_date="2019-01-01"
-    )
-    fx.add("police_order_conditions", order_id=order, condition_code="NO_WORK_WITH_U16", condition_text="No work")
+    add_order(fx, expired, "NO_WORK_WITH_U16", "No work", start="2014-01-01", end="2019-01-01")
     fx.add(
         "employment",
         surname="Expired",

@@ -9,24 +9,20 @@ from graph.db import Graph, read_cypher
 from loaders.linkage import _CYPHER as LINKAGE_CYPHER
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 S14 = get_query("s14_hidden_identity")
 
 
 def _offender(fx: FeedFixture, surname: str, forenames: str, dob: str) -> str:
-    nominal = fx.add(
-        "police_nominals", surname=surname, forenames=forenames, date_of_birth=dob, managing_team_id="JIG1"
+    return add_offender(
+        fx, surname, forenames=forenames, dob=dob, risk=None, notified_from="2014-01-01", notified_until="2029-01-01"
     )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-01-01", end_date="2029-01-01")
-    return nominal
 
 
 def _base() -> FeedFixture:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
-    fx.add("agencies", agency_id="HOSP1", agency_type="hospital", name="Example Hospital")
+    add_agencies(fx, "JIG1", "GP1", "HOSP1")
     return fx
 
 

@@ -7,23 +7,14 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 QUERY = "s2_contact_with_children_no_referral"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str = "1985-04-02", risk: str = "low") -> str:
     """A nominal of team JIG1 under notification requirements from mid-2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
-    return nominal
+    return add_offender(fx, surname, dob=dob, risk=risk, notified_until="2029-06-01")
 
 
 def associate(
@@ -42,9 +33,7 @@ def associate(
 
 def build() -> FeedFixture:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="PDU1", agency_type="probation", name="Probation Unit 1")
-    fx.add("agencies", agency_id="CSC1", agency_type="childrens_social_care", name="Children's Social Care")
+    add_agencies(fx, "JIG1", "PDU1", "CSC1")
 
     # planted (review 3.5): he tells probation he spends weekends with his cousin's children; police hold the
     # children as associates (one without a date of birth); no referral ever reaches children's social care.

@@ -7,23 +7,14 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_gp_patient, add_offender, load_fixture
 
 QUERY = "s3_partner_not_told"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str, risk: str = "medium") -> str:
     """A nominal of team JIG1 under notification requirements from mid-2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Paul",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
-    return nominal
+    return add_offender(fx, surname, forenames="Paul", dob=dob, risk=risk, notified_until="2029-06-01")
 
 
 def partner(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: str, recorded: str) -> str:
@@ -39,23 +30,11 @@ def partner(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: st
     )
 
 
-def registered(
-    fx: FeedFixture, forenames: str, surname: str, dob: str, line1: str, since: str, nhs: str | None = None
-) -> str:
+def registered(fx: FeedFixture, forenames: str, surname: str, dob: str, line1: str, since: str) -> str:
     """A GP registration at an address; returns the NHS number."""
-    nhs = nhs or fx.nhs()
-    fx.add(
-        "health_gp_registrations",
-        nhs_number=nhs,
-        surname=surname,
-        forenames=forenames,
-        date_of_birth=dob,
-        address_line1=line1,
-        postcode="ZZ1 2AB",
-        practice_id="GP1",
-        registered_from=since,
+    return add_gp_patient(
+        fx, surname=surname, forenames=forenames, dob=dob, since=since, address_line1=line1, postcode="ZZ1 2AB"
     )
-    return nhs
 
 
 def tell(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: str, day: str) -> None:
@@ -74,9 +53,7 @@ def tell(fx: FeedFixture, nominal: str, forenames: str, surname: str, dob: str, 
 
 def build() -> FeedFixture:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
-    fx.add("agencies", agency_id="HOSP1", agency_type="hospital", name="Example Hospital")
+    add_agencies(fx, "JIG1", "GP1", "HOSP1")
 
     # planted (review 3.6): a new partner recorded as unaware of his conviction, living with her son; never told
     planted = offender(fx, "Planted", "1985-04-02", risk="low")  # a low risk level never hides a flag

@@ -7,23 +7,14 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 QUERY = "s4_intelligence_of_child_nothing_follows"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str, risk: str = "medium") -> str:
     """A nominal of team JIG1 under notification requirements from mid-2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Mark",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date="2029-06-01")
-    return nominal
+    return add_offender(fx, surname, forenames="Mark", dob=dob, risk=risk, notified_until="2029-06-01")
 
 
 def has_child(
@@ -43,10 +34,7 @@ def has_child(
 
 def build() -> FeedFixture:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="MASH1", agency_type="mash_police", name="MASH police")
-    fx.add("agencies", agency_id="CSC1", agency_type="childrens_social_care", name="Children's Social Care")
-    fx.add("agencies", agency_id="SCH1", agency_type="school", name="Example Primary")
+    add_agencies(fx, "JIG1", "MASH1", "CSC1", "SCH1")
 
     # planted (review 3.9): recorded on ViSOR, nothing follows. The daughter is named without a date of birth;
     # her school record (unique name) ties her to an identity.

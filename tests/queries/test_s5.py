@@ -7,23 +7,14 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
 
 QUERY = "s5_birth_to_offender_agencies_unaware"
 
 
 def offender(fx: FeedFixture, surname: str, dob: str, period_end: str = "2029-06-01", risk: str = "medium") -> str:
     """A nominal of team JIG1 under notification requirements from mid-2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Luke",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01", end_date=period_end)
-    return nominal
+    return add_offender(fx, surname, forenames="Luke", dob=dob, risk=risk, notified_until=period_end)
 
 
 def birth(fx: FeedFixture, birth_id: str, father: tuple[str, str], baby: str, born: str) -> str:
@@ -69,9 +60,7 @@ def tell(fx: FeedFixture, nominal: str, agency: str, day: str) -> None:
 
 def build() -> FeedFixture:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="HOSP1", agency_type="hospital", name="Example Hospital")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
+    add_agencies(fx, "JIG1", "HOSP1", "GP1")
 
     # planted (review 3.4): his child is born and nursed on NICU; no referral, hospital and GP unaware
     offender(fx, "Planted", "1985-04-02", risk="low")  # a low risk level never hides a flag

@@ -7,23 +7,9 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_offender, load_fixture
 
 QUERY = "s6_agencies_unaware_of_offender"
-
-
-def offender(fx: FeedFixture, surname: str, dob: str = "1985-04-02", risk: str = "low") -> str:
-    """A nominal of team JIG1 under notification requirements from 2014."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    return nominal
 
 
 def gp(fx: FeedFixture, nhs: str, forenames: str, dob: str, practice: str, start: str, **address: str) -> str:
@@ -58,7 +44,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
 
     # planted: Mr Planted is named as father on Sophie's birth record (a low risk level never hides a flag).
     # Her GP is told late, the health visitor never; the nursery is told within the grace period.
-    planted = offender(fx, "Planted", risk="low")
+    planted = add_offender(fx, "Planted", risk="low")
     sophie = ids["sophie"] = fx.nhs()
     ids["birth"] = fx.add(
         "health_births",
@@ -110,7 +96,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
     )
 
     # decoy 1 (Rec 4 good practice): police record Tom as Mr Told's child; Tom's GP is told within 30 days
-    told = offender(fx, "Told", dob="1980-02-02")
+    told = add_offender(fx, "Told", dob="1980-02-02")
     fx.add(
         "police_associates",
         nominal_id=told,
@@ -132,7 +118,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
     )
 
     # decoy 2: Lily's GP learns of Mr Closed through the closure summary of a referral about Lily
-    closed = offender(fx, "Closed", dob="1979-03-03")
+    closed = add_offender(fx, "Closed", dob="1979-03-03")
     lily = fx.nhs()
     fx.add(
         "police_associates",
@@ -152,7 +138,7 @@ def build() -> tuple[FeedFixture, dict[str, str]]:
     fx.add("csc_closure_recipients", closure_id=closure, agency_id="GP3", sent_date="2019-05-12")
 
     # decoy 3: the child left 3 Oak Road before Mr Moved started staying there
-    moved = offender(fx, "Moved", dob="1978-04-04")
+    moved = add_offender(fx, "Moved", dob="1978-04-04")
     fx.add(
         "police_addresses",
         nominal_id=moved,

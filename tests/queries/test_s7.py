@@ -7,32 +7,16 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_home_address, add_offender, load_fixture
 
 OVERDUE = "s7_risk_assessment_overdue"
 CHANGE = "s7_change_without_reassessment"
 
 
-def offender(fx: FeedFixture, surname: str, dob: str, risk: str = "low") -> str:
+def offender(fx: FeedFixture, surname: str, dob: str) -> str:
     """A nominal of team JIG1 under notification requirements from 2014, first registered at home then."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    fx.add(
-        "police_addresses",
-        nominal_id=nominal,
-        address_type="main",
-        address_line1=f"1 {surname} Road",
-        postcode="ZZ1 1AB",
-        from_date="2014-06-01",
-        notified_date="2014-06-01",
-    )
+    nominal = add_offender(fx, surname, dob=dob)
+    add_home_address(fx, nominal, surname)
     return nominal
 
 
@@ -61,7 +45,7 @@ def partner(fx: FeedFixture, nominal: str, day: str) -> str:
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
+    add_agencies(fx, "JIG1")
     fx.add("agencies", agency_id="PDU1", agency_type="probation", name="Probation 1")
     ids: dict[str, str] = {}
 

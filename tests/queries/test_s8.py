@@ -7,7 +7,7 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import Flag, run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_agencies, add_home_address, add_offender, load_fixture
 
 QUERIES = (
     "s8_travel_not_notified",
@@ -18,26 +18,10 @@ QUERIES = (
 )
 
 
-def offender(fx: FeedFixture, surname: str, dob: str, risk: str = "low") -> str:
+def offender(fx: FeedFixture, surname: str, dob: str) -> str:
     """A nominal of team JIG1 under notification requirements from 2014, registered at home since then."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    fx.add(
-        "police_addresses",
-        nominal_id=nominal,
-        address_type="main",
-        address_line1=f"1 {surname} Road",
-        postcode="ZZ1 1AB",
-        from_date="2014-06-01",
-        notified_date="2014-06-02",
-    )
+    nominal = add_offender(fx, surname, dob=dob)
+    add_home_address(fx, nominal, surname, notified="2014-06-02")
     return nominal
 
 
@@ -67,8 +51,7 @@ def note(fx: FeedFixture, nominal: str, kind: str, due: str, done: str | None, o
 
 def build() -> tuple[FeedFixture, dict[str, str]]:
     fx = FeedFixture()
-    fx.add("agencies", agency_id="JIG1", agency_type="police_team", name="Jigsaw 1")
-    fx.add("agencies", agency_id="GP1", agency_type="gp_practice", name="Example Surgery")
+    add_agencies(fx, "JIG1", "GP1")
     ids: dict[str, str] = {}
 
     # Mr Breach (low risk: never hidden) breaks every requirement once

@@ -7,34 +7,17 @@ from pathlib import Path
 from graph.db import Graph
 from queries.library import get_query
 from queries.runner import run_query
-from tests.support.fixture import FeedFixture, load_fixture
+from tests.support.fixture import FeedFixture, add_home_address, add_offender, add_order, load_fixture
 
 WORK = "s9_child_contact_work_during_order"
 CONTACT = "s9_unsupervised_contact_during_order"
 
 
-def offender(fx: FeedFixture, surname: str, dob: str, code: str, end: str | None, risk: str = "low") -> str:
+def offender(fx: FeedFixture, surname: str, dob: str, code: str, end: str | None) -> str:
     """A nominal under notification requirements from 2014 with a SOPO from 2015 carrying one prohibition."""
-    nominal = fx.add(
-        "police_nominals",
-        surname=surname,
-        forenames="Adam",
-        date_of_birth=dob,
-        risk_level=risk,
-        managing_team_id="JIG1",
-    )
-    fx.add("police_notification_periods", nominal_id=nominal, start_date="2014-06-01")
-    fx.add(
-        "police_addresses",
-        nominal_id=nominal,
-        address_type="main",
-        address_line1=f"1 {surname} Road",
-        postcode="ZZ1 1AB",
-        from_date="2014-06-01",
-        notified_date="2014-06-01",
-    )
-    order = fx.add("police_orders", nominal_id=nominal, order_type="SOPO", start_date="2015-01-01", end_date=end)
-    fx.add("police_order_conditions", order_id=order, condition_code=code, condition_text=f"{code} (wording)")
+    nominal = add_offender(fx, surname, dob=dob)
+    add_home_address(fx, nominal, surname)
+    add_order(fx, nominal, code, f"{code} (wording)", start="2015-01-01", end=end)
     return nominal
 
 
