@@ -13,8 +13,8 @@ from graph.errors import SightlineError
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
 EFFECT = (
     "A decision is recorded with your name and the time, and takes effect the next time `sightline resolve` "
-    "runs (a full run: `--incremental` keeps the identities earlier runs made). Nothing here re-runs resolve "
-    "or changes a source record."
+    "runs (full or `--incremental`) and on every run after. Nothing here re-runs resolve or changes a source "
+    "record."
 )
 APART = (
     "*Not the same person* stops resolve linking these two records; if other records still tie them together, "

@@ -105,3 +105,24 @@ def test_incremental_resolve_gives_the_links_of_a_full_run(graph: Graph, varied:
     after_incremental = _clusters(graph)
     resolve(graph, ResolveSettings(retrain=False))  # everything again, with the same model
     assert _clusters(graph) == after_incremental
+
+
+def test_an_incremental_run_applies_reviewers_decisions(graph: Graph, varied: Path, tmp_path: Path) -> None:
+    load_directory(graph, load_spec(), varied, tmp_path / "r1")
+    resolve(graph)
+    # an automatic link that alone makes a two-record identity: a reviewer says they are two people
+    pair = graph.read(
+        "MATCH (a:Person)-[:MAY_BE_SAME {status: 'auto'}]->(b:Person), "
+        "(a)<-[ha:HAS_RECORD]-(i:Identity)-[hb:HAS_RECORD]->(b) "
+        "WHERE i.records = 2 AND ha.rule STARTS WITH 'probabilistic' AND hb.rule STARTS WITH 'probabilistic' "
+        "RETURN a.key AS left, b.key AS right ORDER BY left LIMIT 1"
+    )[0]
+    assert frozenset(pair.values()) in _clusters(graph)
+    graph.write(read_cypher(_CYPHER / "record_decision.cypher"), decision="different", who="reviewer", note="", **pair)
+    before = _clusters(graph)
+    report = resolve(graph, ResolveSettings(incremental=True))
+    assert report.scored_pairs == 0 and report.decisions_applied == 1, "no new records: nothing new to score"
+    after = _clusters(graph)
+    assert frozenset(pair.values()) not in after
+    assert {frozenset([pair["left"]]), frozenset([pair["right"]])} <= after
+    assert after - {frozenset([pair["left"]]), frozenset([pair["right"]])} == before - {frozenset(pair.values())}

@@ -106,34 +106,51 @@ def _decisions(graph: Graph) -> dict[tuple[str, str], str]:
     return {tuple(sorted((r["left"], r["right"]))): r["decision"] for r in rows}  # type: ignore[misc]
 
 
+def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
+    """Splink's scored pairs as the rows stored on MAY_BE_SAME (left < right), evidence as JSON."""
+    out = []
+    for row in pairs.itertuples(index=False):
+        a, b = sorted((row.unique_id_l, row.unique_id_r))
+        out.append(
+            {
+                "left": a,
+                "right": b,
+                "probability": float(row.match_probability),
+                "match_weight": float(row.match_weight),
+                "evidence": _evidence(pd.Series(row._asdict())),
+            }
+        )
+    return out
+
+
+def _with_stored(graph: Graph, scored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incremental runs: the pairs earlier runs scored, plus the new ones (a pair scored now wins)."""
+    stored = graph.read(read_cypher(_CYPHER / "stored_pairs.cypher"), name="resolve: stored pairs")
+    by_pair = {(r["left"], r["right"]): r for r in stored}
+    by_pair.update({(r["left"], r["right"]): r for r in scored})
+    return list(by_pair.values())
+
+
 def _links(
-    records: list[linkage.Record], pairs: pd.DataFrame, settings: ResolveSettings, decisions: dict[tuple[str, str], str]
+    records: list[linkage.Record],
+    scored: list[dict[str, Any]],
+    settings: ResolveSettings,
+    decisions: dict[tuple[str, str], str],
 ) -> tuple[list[clusters.Link], list[dict[str, Any]]]:
     """Links to apply (deterministic, accepted, confirmed; minus rejected) and candidate rows to store."""
     exact = linkage.exact_pairs(records)
     exact += linkage.context_pairs(records, linkage.components(records, exact))
     links = [clusters.Link(a, b, rule, 1.0, forced=rule == "same NHS number") for a, b, rule in exact]
     candidates = []
-    for row in pairs.itertuples(index=False):
-        a, b = sorted((row.unique_id_l, row.unique_id_r))
-        p = float(row.match_probability)
+    for pair in scored:
+        a, b, p = pair["left"], pair["right"], pair["probability"]
         status = "auto" if p >= settings.accept else "review"
         decided = decisions.get((a, b))
         if decided:
             status = "confirmed" if decided == "same" else "rejected"
         if status == "auto":
             links.append(clusters.Link(a, b, f"probabilistic match (p={p:.3f})", p))
-        candidates.append(
-            {
-                "left": a,
-                "right": b,
-                "probability": p,
-                "match_weight": float(row.match_weight),
-                "status": status,
-                "note": None,
-                "evidence": _evidence(pd.Series(row._asdict())),
-            }
-        )
+        candidates.append(pair | {"status": status, "note": None})
     links += [
         clusters.Link(a, b, "confirmed by a reviewer", 1.0, forced=True)
         for (a, b), decided in decisions.items()
@@ -174,13 +191,10 @@ def _identities(records: list[linkage.Record], links: nx.Graph) -> list[dict[str
     return sorted(out, key=lambda c: c["key"])
 
 
-def _write(
-    graph: Graph, identities: list[dict[str, Any]], candidates: list[dict[str, Any]], keep_candidates: bool = False
-) -> None:
+def _write(graph: Graph, identities: list[dict[str, Any]], candidates: list[dict[str, Any]]) -> None:
     now = dt.datetime.now(dt.UTC)
     graph.write_in_batches(read_cypher(_LINKAGE / "clear_identities.cypher"), name="resolve: clear identities")
-    if not keep_candidates:
-        graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
+    graph.write_in_batches(read_cypher(_CYPHER / "clear_candidates.cypher"), name="resolve: clear candidates")
     for start in range(0, len(identities), 2000):
         graph.write(
             read_cypher(_LINKAGE / "write_identities.cypher"),
@@ -207,8 +221,9 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     """Score blocked pairs, rebuild identities and the review queue.
 
     A full run scores every blocked pair; an incremental run scores only pairs that involve records no
-    identity holds yet (new against existing, and new against new) with the saved model, and keeps the
-    existing identities as they are: the same links a full run with that model gives.
+    identity holds yet (new against existing, and new against new) with the saved model and rebuilds the
+    identities from those and the pairs earlier runs scored: the links a full run with that model gives,
+    with every reviewer decision applied.
     """
     settings = settings or ResolveSettings()
     started = time.perf_counter()
@@ -217,28 +232,23 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     records = [linkage.as_record(r) for r in raw]
     linkage.fetch_context(graph, records)
     saved = _saved_model(graph) if (settings.incremental or not settings.retrain) else None
-    existing: list[list[str]] = []
     if settings.incremental and saved is not None:
         new = {r["key"] for r in graph.read(read_cypher(_CYPHER / "unlinked_records.cypher"), name="resolve: new")}
-        existing = [
-            r["records"]
-            for r in graph.read(read_cypher(_CYPHER / "identity_members.cypher"), name="resolve: identities")
-        ]
         pairs = model.predict_new(to_frame(raw), new, saved, settings.review)
+        scored = _with_stored(graph, _scored_rows(pairs))
     else:
         pairs, trained = _scored_pairs(to_frame(raw), settings, saved)
+        scored = _scored_rows(pairs)
         if saved is None:
             graph.write(
                 read_cypher(_CYPHER / "save_model.cypher"), name="resolve: save model", json=json.dumps(trained)
             )
     decisions = _decisions(graph)
-    links, candidates = _links(records, pairs, settings, decisions)
-    for members in existing:  # incremental: what earlier runs linked stays linked
-        links += [clusters.Link(members[0], m, "linked by an earlier run", 1.0, forced=True) for m in members[1:]]
+    links, candidates = _links(records, scored, settings, decisions)
     graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links)
     _hold(candidates, held)
     identities = _identities(records, graph_of_links)
-    _write(graph, identities, candidates, keep_candidates=bool(existing))
+    _write(graph, identities, candidates)
     return ResolveReport(
         records=len(records),
         scored_pairs=len(pairs),

@@ -1,0 +1,5 @@
+// Pairs earlier runs scored (left < right), with their probability and evidence: an incremental run
+// rebuilds identities from these plus the pairs it scores, as a full run with the same model would.
+MATCH (a:Person)-[m:MAY_BE_SAME]->(b:Person)
+RETURN a.key AS left, b.key AS right, m.probability AS probability, m.match_weight AS match_weight,
+       m.evidence AS evidence
