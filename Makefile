@@ -37,6 +37,8 @@ $(CHROMIUM):
 
 test: install $(CHROMIUM)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 bench: install
@@ -44,7 +46,8 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy graph loaders
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 clean:
 	-$(BIN)/sightline neo4j stop

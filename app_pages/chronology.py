@@ -27,9 +27,8 @@ try:
         st.stop()
     scope = st.radio("Scope", ["Person", "Household"], horizontal=True, key="chron-scope")
     people = cached.household(ident) if kind == "person" and scope == "Household" else []
-    records = sorted({r for p in people for r in p["records"]}) or [
-        r["key"] for r in (cached.node(nid).records if cached.node(nid) else [])
-    ]
+    found = cached.node(nid) if nid else None
+    records = sorted({r for p in people for r in p["records"]}) or [r["key"] for r in (found.records if found else [])]
     addresses = sorted({a for p in people for a in p["addresses"]})
     frame = cached.events(tuple(records), tuple(addresses), as_of)
 except SightlineError as e:

@@ -104,7 +104,7 @@ with summary:
     if not stats["nodes"]:
         st.info("The graph is empty: load feed files or generate a synthetic population.")
         st.stop()
-    cols = st.columns(2)
-    cols[0].metric("Nodes", f"{stats['nodes']:,}")
-    cols[1].metric("Relationships", f"{stats['relationships']:,}")
+    nodes, relationships = st.columns(2)
+    nodes.metric("Nodes", f"{stats['nodes']:,}")
+    relationships.metric("Relationships", f"{stats['relationships']:,}")
     st.dataframe(feeds.sources_table(stats), width="stretch")

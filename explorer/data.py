@@ -90,7 +90,7 @@ def preview(directory: Path, mappings: list[FeedMapping] | None = None) -> Previ
 def load(
     graph: Graph,
     directory: Path,
-    progress: Callable[[str, int, int], None],
+    progress: Callable[[str, int, int], object],
     mappings: list[FeedMapping] | None = None,
 ) -> tuple[LoadReport, dict[str, int]]:
     """Load the folder and rebuild the exact identity links, as `sightline load` does: identities built by

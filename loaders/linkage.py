@@ -173,7 +173,7 @@ def _clusters(records: list[Record], component: dict[str, int], rules: dict[str,
                 ],
             }
         )
-    out.sort(key=lambda c: c["key"])
+    out.sort(key=lambda c: str(c["key"]))
     return out
 
 

@@ -20,7 +20,7 @@ from loaders.spec import Feed, Spec, render_key, template_fields
 from loaders.validate import validate_row
 
 EXISTING_KEYS = Path(__file__).with_name("cypher") / "_existing_keys.cypher"
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[str, int, int], object]  # its return value is ignored (a progress bar returns itself)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from splink.backends.duckdb import DuckDBAPI
 
 # Pairs are scored only when they share one of these: date of birth; first name and surname; surname sound
 # and birth year; first name and postcode; NHS number. Each keeps the comparison count near-linear.
-BLOCKING = [
+BLOCKING: list[Any] = [
     block_on("dob"),
     block_on("first_name", "surname"),
     block_on("surname_sound", "substr(dob, 1, 4)"),

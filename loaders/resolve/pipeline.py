@@ -101,9 +101,14 @@ def _scored_pairs(
     return pairs, linker.misc.save_model_to_json()
 
 
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """A pair of record keys as stored: the smaller first."""
+    return (a, b) if a <= b else (b, a)
+
+
 def _decisions(graph: Graph) -> dict[tuple[str, str], str]:
     rows = graph.read(read_cypher(_CYPHER / "decisions.cypher"), name="resolve: decisions")
-    return {tuple(sorted((r["left"], r["right"]))): r["decision"] for r in rows}  # type: ignore[misc]
+    return {_pair(r["left"], r["right"]): r["decision"] for r in rows}
 
 
 def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
@@ -156,12 +161,12 @@ def _links(
         for (a, b), decided in decisions.items()
         if decided == "same"
     ]
-    return [x for x in links if decisions.get(tuple(sorted((x.left, x.right)))) != "different"], candidates
+    return [x for x in links if decisions.get(_pair(x.left, x.right)) != "different"], candidates
 
 
 def _hold(candidates: list[dict[str, Any]], held: list[clusters.Link]) -> None:
     """Automatic links the identity graph refused go to the review queue, saying why."""
-    pairs = {tuple(sorted((x.left, x.right))) for x in held}
+    pairs = {_pair(x.left, x.right) for x in held}
     for c in candidates:
         if c["status"] == "auto" and (c["left"], c["right"]) in pairs:
             c["status"], c["note"] = "review", clusters.HELD

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -70,7 +71,7 @@ def record_row(rec: dict[str, Any]) -> dict[str, Any]:
         "first_variants": list(name_variants(first)) if first else None,
         "surname_tokens": surname.split() if surname else None,
         "surname_sound": jellyfish.metaphone(surname.replace(" ", "")) if surname else None,
-        "dob": dob.isoformat() if hasattr(dob, "isoformat") else dob,
+        "dob": dob.isoformat() if isinstance(dob, dt.date) else dob,
         "postcode": postcode_of(rec.get("addresses") or []),
         "nhs": rec.get("nhs"),
     }
