@@ -29,7 +29,7 @@ RESOLVE = ResolveSettings(accept=0.9, review=0.5)
 WAITING = (
     "MATCH (a:Person)-[m:MAY_BE_SAME {status: 'review'}]->(b:Person) "
     "WHERE NOT EXISTS { (:LinkDecision {left: a.key, right: b.key}) } "
-    "RETURN a.key AS left, b.key AS right, m.probability AS p ORDER BY p DESC"
+    "RETURN a.key AS left, b.key AS right, m.probability AS p ORDER BY p DESC, left, right"
 )
 IDENTITY = "MATCH (:Person {key: $key})<-[:HAS_RECORD]-(i:Identity) RETURN i.key AS key"
 
