@@ -39,7 +39,7 @@ test: install $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --durations=10
 
 bench: install
 	$(BIN)/python -m bench.run --people $(or $(BENCH_PEOPLE),100000)
