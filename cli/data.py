@@ -15,7 +15,7 @@ from rich.table import Table
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
 from graph.stats import graph_stats
-from loaders.linkage import has_resolved_identities, link_exact
+from loaders.linkage import link_after_load, link_exact
 from loaders.load import LoadReport, load_directory
 from loaders.mapping import load_mapping
 from loaders.spec import load_spec
@@ -57,11 +57,9 @@ def load(
             bar.update(tasks[name], completed=done)
 
         report = load_directory(graph, spec, directory, rejects_dir, mappings, settings.batch_size, advance)
-        loaded_any = any(f.loaded for f in report.files)
-        resolved = loaded_any and has_resolved_identities(graph)
-        linked = link_exact(graph) if link_records and loaded_any and not resolved else None
+        linked = link_after_load(graph) if link_records and any(f.loaded for f in report.files) else {}
     _print_report(report, output)
-    if resolved and output != "json":
+    if linked is None and output != "json":
         out.print("identities come from `sightline resolve`: run `sightline resolve --incremental` to link new records")
     if linked and output != "json":
         out.print(

@@ -15,7 +15,7 @@ import pandas as pd
 
 from graph.db import Graph
 from graph.errors import LoadError
-from loaders.linkage import has_resolved_identities, link_exact
+from loaders.linkage import link_after_load
 from loaders.load import LoadReport, discover, dry_run, load_directory
 from loaders.mapping import FeedMapping, load_mapping
 from loaders.reader import SourceRow
@@ -97,9 +97,8 @@ def load(
     `sightline resolve` are kept (it links new records with `--incremental`); then `linked` is empty."""
     rejects = Path(tempfile.gettempdir()) / "sightline-rejects" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     report = load_directory(graph, load_spec(), directory, rejects, mappings or [], progress=progress)
-    loaded = any(f.loaded for f in report.files)
-    linked = link_exact(graph) if loaded and not has_resolved_identities(graph) else {}
-    return report, linked
+    linked = link_after_load(graph) if any(f.loaded for f in report.files) else {}
+    return report, linked or {}
 
 
 def synthesise(people: int, seed: int, case_rate: float, variation_rate: float) -> tuple[Path, Any]:

@@ -181,3 +181,9 @@ def has_resolved_identities(graph: Graph) -> bool:
     """True once `sightline resolve` has built identities: a load must then not replace them."""
     cypher = read_cypher(_CYPHER.parent / "resolve" / "has_resolved.cypher")
     return bool(graph.read(cypher, name="resolved identities?")[0]["resolved"])
+
+
+def link_after_load(graph: Graph) -> dict[str, int] | None:
+    """What every load does next (`sightline load`, the explorer's Data page): rebuild the exact identities,
+    unless `sightline resolve` built them (None: its `--incremental` run links the new records)."""
+    return None if has_resolved_identities(graph) else link_exact(graph)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graph.db import Graph, read_cypher
 from loaders.addresses import address_key
-from loaders.linkage import link_exact
+from loaders.linkage import link_after_load, link_exact
 from loaders.load import load_directory
 from loaders.resolve.addresses import address_accuracy, address_merges, aliases
 from loaders.resolve.metrics import person_metrics
@@ -100,6 +100,8 @@ def test_incremental_resolve_gives_the_links_of_a_full_run(graph: Graph, varied:
     load_directory(graph, load_spec(), first, tmp_path / "r1")
     resolve(graph)  # trains and keeps the model
     load_directory(graph, load_spec(), second, tmp_path / "r2")
+    before = _clusters(graph)
+    assert link_after_load(graph) is None and _clusters(graph) == before, "a load keeps resolve's identities"
     incremental = resolve(graph, ResolveSettings(incremental=True))
     assert incremental.scored_pairs > 0
     after_incremental = _clusters(graph)

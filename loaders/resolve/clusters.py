@@ -4,8 +4,8 @@ Links are transitive once they become an identity, so one weak link can join two
 contact held by a school ("Joanna Walsh", no date of birth) matches every Joanna Walsh on name alone,
 and would make a child and two adults one identity. Links are therefore applied strongest first, and a
 probabilistic link that would put records with incompatible dates of birth into one identity is held
-back for a reviewer instead. Forced links (a shared NHS number, a reviewer's confirmation, an identity an
-earlier run built) always apply: they are evidence no date of birth can outweigh.
+back for a reviewer instead. Forced links (a shared NHS number, a reviewer's confirmation) always apply:
+they are evidence no date of birth can outweigh.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import jellyfish
 import networkx as nx
+from networkx.utils import UnionFind
 
 HELD = "held for review: it would join records with different dates of birth"
 
@@ -52,24 +53,17 @@ def build(dobs: dict[str, dt.date | None], links: list[Link]) -> tuple[nx.Graph,
     """The identity graph (every record a node) and the links held back because they join different births."""
     graph = nx.Graph()
     graph.add_nodes_from(dobs)
-    root = {key: key for key in dobs}
-    births: dict[str, set[dt.date]] = {key: {d} if d else set() for key, d in dobs.items()}
-
-    def find(key: str) -> str:
-        while root[key] != key:
-            root[key] = root[root[key]]
-            key = root[key]
-        return key
-
+    identity = UnionFind(dobs)
+    births: dict[str, set[dt.date]] = {key: {d} if d else set() for key, d in dobs.items()}  # by identity root
     held = []
     for link in sorted(links, key=_order):
-        a, b = find(link.left), find(link.right)
+        a, b = identity[link.left], identity[link.right]
         if a != b and not link.forced and not _compatible(births[a], births[b]):
             held.append(link)
             continue
         if a != b:
-            root[b] = a
-            births[a] |= births.pop(b)
+            identity.union(a, b)
+            births[identity[a]] = births.pop(a) | births.pop(b)
         if not graph.has_edge(link.left, link.right):
             graph.add_edge(link.left, link.right, rule=link.rule, probability=link.probability)
     return graph, held

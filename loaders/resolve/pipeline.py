@@ -80,15 +80,9 @@ def _evidence(row: pd.Series) -> str:
 
 
 def _field_weight(row: pd.Series, name: str) -> float | None:
-    """A field's match weight (log2 of its Bayes factor): Splink 4+ names it `mw_<field>`, older releases gave
-    the Bayes factor as `bf_<field>`; None when neither is there."""
+    """A field's match weight (log2 of its Bayes factor, Splink's `mw_<field>`); None when not finite."""
     weight = row.get(f"mw_{name}")
-    if weight is not None and math.isfinite(float(weight)):
-        return float(weight)
-    factor = row.get(f"bf_{name}")
-    if factor is not None and math.isfinite(float(factor)) and float(factor) > 0:
-        return math.log2(float(factor))
-    return None
+    return float(weight) if weight is not None and math.isfinite(float(weight)) else None
 
 
 def _scored_pairs(
@@ -115,7 +109,7 @@ def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
     """Splink's scored pairs as the rows stored on MAY_BE_SAME (left < right), evidence as JSON."""
     out = []
     for row in pairs.itertuples(index=False):
-        a, b = sorted((row.unique_id_l, row.unique_id_r))
+        a, b = _pair(row.unique_id_l, row.unique_id_r)
         out.append(
             {
                 "left": a,
