@@ -8,7 +8,6 @@ import csv
 import io
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from cli.explore import streamlit_command
 from graph import server
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
@@ -43,19 +43,7 @@ def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
     port = server.free_port()
     env = dict(os.environ) | app_env(settings, audit)
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(REPO_ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-    ]
+    command = streamlit_command(port, True, "--server.address", "127.0.0.1")
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     with log.open("w") as out:
         proc = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
