@@ -10,8 +10,8 @@ from typing import Any
 
 from explorer import cypher
 from explorer.badges import agency_of_feed, is_child
-from explorer.nicknames import variants
 from graph.db import Graph
+from loaders.resolve.prepare import name_variants
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _LUCENE_SPECIAL = re.compile(r"([+\-&|!(){}\[\]^\"~*?:\\/])")
@@ -38,10 +38,11 @@ def _escape(term: str) -> str:
 
 
 def fuzzy_term(word: str) -> str:
-    """Lucene clause for one typed word: exact, prefix, edit distance (by length) and nickname family."""
+    """Lucene clause for one typed word: exact, prefix, edit distance (by length) and its nicknames and the
+    names it is a nickname of, from the table record linkage uses (Bill <-> William)."""
     low = word.lower()
     edits = 0 if len(low) <= 3 else 1 if len(low) <= 5 else 2
-    options = {_escape(v) for v in variants(low)} | {f"{_escape(low)}*"}
+    options = {_escape(v) for v in name_variants(low)} | {f"{_escape(low)}*"}
     if edits:
         options.add(f"{_escape(low)}~{edits}")
     return "(" + " OR ".join(sorted(options)) + ")"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from explorer.nicknames import variants
 from graph.config import Settings
 from graph.db import Graph
+from loaders.resolve.prepare import name_variants
 from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
@@ -13,7 +13,7 @@ __all__ = ["explorer_env", "population"]  # fixtures
 def misspelt(forenames: str, surname: str) -> str:
     """How another agency might write the name: a nickname (or the first forename) and a surname typo."""
     first = forenames.split()[0]
-    nick = sorted(variants(first) - {first.lower()})
+    nick = sorted(set(name_variants(first.lower())) - {first.lower()})
     inner = surname[1:-1]
     typo = surname[0] + inner[1] + inner[0] + inner[2:] + surname[-1] if len(surname) > 3 else surname
     return f"{nick[0] if nick else first} {typo}"
