@@ -6,7 +6,6 @@ import streamlit as st
 
 from explorer import cached, ui, widgets
 from explorer import chronology as chron
-from explorer.network import split_id
 from graph.errors import SightlineError
 
 st.title("Chronology")
@@ -14,20 +13,17 @@ st.caption("Every agency's dated records in one timeline: the chronology a pract
 ui.require_identity()
 ui.graph()
 as_of = ui.as_of()
-key = ui.focus() or widgets.pick("Whose chronology?", "chron-pick", as_of)
-if not key:
-    st.info("Choose a person: search here, or open one from Search or the Worklist.")
-    st.stop()
-
+nid, kind, ident = widgets.subject(
+    "Whose chronology?",
+    "chron-pick",
+    as_of,
+    "Choose a person: search here, or open one from Search or the Worklist.",
+    {"person", "record"},
+)
 try:
-    nid = cached.resolve(key)
-    kind, ident = split_id(nid) if nid else ("", "")
-    if kind not in {"person", "record"}:
-        st.warning("A chronology is built for a person (and their household): choose a person.")
-        st.stop()
     scope = st.radio("Scope", ["Person", "Household"], horizontal=True, key="chron-scope")
     people = cached.household(ident) if kind == "person" and scope == "Household" else []
-    found = cached.node(nid) if nid else None
+    found = None if people else cached.node(nid)
     records = sorted({r for p in people for r in p["records"]}) or [r["key"] for r in (found.records if found else [])]
     addresses = sorted({a for p in people for a in p["addresses"]})
     frame = cached.events(tuple(records), tuple(addresses), as_of)

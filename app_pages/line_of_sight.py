@@ -7,7 +7,6 @@ import streamlit as st
 
 from explorer import cached, sight, ui, widgets
 from explorer.badges import is_child
-from explorer.network import split_id
 from graph.errors import SightlineError
 
 st.title("Line of sight")
@@ -15,17 +14,14 @@ st.caption("Each agency working with the child should hold the offender's status
 ui.require_identity()
 ui.graph()
 as_of = ui.as_of()
-key = ui.focus() or widgets.pick("Child or household member", "sight-pick", as_of)
-if not key:
-    st.info("Choose a child, or any member of a household: search here, or open one from the Worklist.")
-    st.stop()
-
+_, _, ident = widgets.subject(
+    "Child or household member",
+    "sight-pick",
+    as_of,
+    "Choose a child, or any member of a household: search here, or open one from the Worklist.",
+    {"person"},
+)
 try:
-    nid = cached.resolve(key)
-    kind, ident = split_id(nid) if nid else ("", "")
-    if kind != "person":
-        st.warning("Line of sight is drawn for a child or a household: choose a person.")
-        st.stop()
     children = [p for p in cached.household(ident) if is_child(p["dob"], as_of)]
 except SightlineError as e:
     ui.fail(e)

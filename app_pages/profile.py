@@ -12,18 +12,10 @@ st.title("Profile & link chart")
 ui.require_identity()
 ui.graph()
 as_of = ui.as_of()
-key = ui.focus()
-if not key:
-    st.info("Open a person, address or agency from Search or the Worklist, or find one here.")
-    key = widgets.pick("Find", "profile-pick", as_of)
-    if not key:
-        st.stop()
-
+nid, _, _ = widgets.subject(
+    "Find", "profile-pick", as_of, "Open a person, address or agency from Search or the Worklist, or find one here."
+)
 try:
-    nid = cached.resolve(key)
-    if nid is None:
-        st.warning(f"Nothing in the graph has the key {key!r}: it may have been re-loaded under another key.")
-        st.stop()
     s = profile_ui.state(nid)
     net = profile_ui.fetch(s)
     fetched = cached.worklist_rows(as_of)

@@ -118,8 +118,9 @@ def open_page(page: str, focus: str | None = None) -> None:
 
 
 def focus() -> str | None:
-    """The key the analyst last opened (search hit, worklist row, ?key= in the URL)."""
+    """The key the analyst last opened (search hit, worklist row, ?key= in the URL). A ?key= counts once,
+    when it is new: the analyst may then open someone else without the URL taking them back."""
     key = st.query_params.get("key")
-    if key:
-        st.session_state["focus"] = key
+    if key and key != st.session_state.get("focus-url"):
+        st.session_state["focus"] = st.session_state["focus-url"] = key
     return st.session_state.get("focus")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from explorer import cached, triage, ui
+from explorer.network import split_id
 from explorer.search import Hit
 from graph.errors import SightlineError
 
@@ -44,6 +46,32 @@ def pick(label: str, key: str, as_of: dt.date) -> str | None:
         return None
     labels = {f"{h.title} ({h.kind}; {h.detail})": h.key for h in hits}
     return labels[st.selectbox("Choose", list(labels), key=f"{key}-choice")]
+
+
+def subject(label: str, key: str, as_of: dt.date, prompt: str, kinds: Collection[str] = ()) -> tuple[str, str, str]:
+    """(node id, kind, identity or key) of what a page is about: the person, address or agency opened
+    elsewhere (ui.focus), or one newly found with the search box here, which becomes the focus. Stops the
+    page, saying why, when there is none, when its key is gone from the graph, or when it is not of `kinds`."""
+    current = ui.focus()
+    with st.expander(f"{label} (another)" if current else label, expanded=current is None):
+        chosen = pick(label, key, as_of)
+    if chosen and chosen != st.session_state.get(f"{key}-last"):  # a new choice here, not a kept one
+        st.session_state[f"{key}-last"] = st.session_state["focus"] = current = chosen
+    if not current:
+        st.info(prompt)
+        st.stop()
+    try:
+        nid = cached.resolve(current)
+    except SightlineError as e:
+        ui.fail(e)
+    if nid is None:
+        st.warning(f"Nothing in the graph has the key {current!r}: it may have been re-loaded under another key.")
+        st.stop()
+    kind, ident = split_id(nid)
+    if kinds and kind not in kinds:
+        st.warning(f"{label}: this page is drawn for a person; choose a person.")
+        st.stop()
+    return nid, kind, ident
 
 
 def flag_card(flag: dict[str, Any], state: triage.State | None, as_of: dt.date) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from graph.config import Settings
+from graph.db import Graph
 from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
@@ -42,3 +44,17 @@ def test_no_person_chosen_and_an_address_are_plain(population: Population) -> No
     assert any("Choose a person" in t for t in texts(at, "info"))
     at = open_app("chronology", focus=population.case("S1")["addresses"][0])
     assert any("choose a person" in w for w in texts(at, "warning"))
+
+
+def test_a_person_found_here_replaces_the_one_opened_elsewhere(population: Population, settings: Settings) -> None:
+    at = open_app("chronology", focus=_offender(population))
+    with Graph.connect(settings) as graph:
+        name = "MATCH (p:Person {key: $key}) RETURN p.forenames + ' ' + p.surname AS n"
+        child = graph.read(name, key=_child(population))
+    widget(at, "text_input", "Whose chronology?").input(child[0]["n"]).run()
+    assert not at.exception and not texts(at, "error")
+    assert at.session_state["focus"] != _offender(population), "the new choice is the focus"
+    shown = [c["params"]["node"] for c in consultations() if c["what"] == "chronology"]
+    assert len(shown) == 2 and shown[0] != shown[1], "the page shows the person found here"
+    at.run()  # a rerun keeps the choice: the focus opened elsewhere does not come back
+    assert at.session_state["focus"] != _offender(population)
