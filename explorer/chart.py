@@ -15,6 +15,7 @@ from typing import Any
 from explorer.badges import COLOURS
 from explorer.cypher import iso
 from explorer.network import Edge, Network, Node, grading
+from queries.library import by_signal
 
 PERSON_STYLES = {  # role -> (colour, icon)
     "offender": ("#b2182b", "person"),
@@ -123,7 +124,7 @@ def group_of(node: Node, as_of: dt.date, flags: dict[str, list[str]]) -> tuple[s
 def flag_signals(node: Node, flags: dict[str, list[str]]) -> list[str]:
     """Signals raised on any of the node's records or its identity (flags index: key -> signals)."""
     found = {s for key in node.record_keys for s in flags.get(key, [])}
-    return sorted(found, key=lambda s: int(s[1:]) if s[1:].isdigit() else 99)
+    return by_signal(found)
 
 
 def build_view(net: Network, f: Filters, anchors: set[str], as_of: dt.date, flags: dict[str, list[str]]) -> View:

@@ -39,6 +39,19 @@ def native(value: Any) -> Any:
     return value
 
 
+def as_date(value: Any) -> dt.date | None:
+    """A day from a Neo4j or Python date or date-time, or ISO text (flags as JSON); None for anything else."""
+    value = native(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
 def iso(value: Any) -> str:
     """A date (or anything) as text for tables and exports; '' for none."""
     if value is None:

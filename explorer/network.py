@@ -87,7 +87,7 @@ class Edge:
         """The period the link held: from/to, or the single date it was recorded or sent."""
         start = self.props.get("from") or self.props.get("date") or self.props.get("recorded")
         end = self.props.get("to")
-        return _as_date(start), _as_date(end)
+        return cypher.as_date(start), cypher.as_date(end)
 
 
 @dataclass
@@ -102,12 +102,6 @@ class Network:
         self.nodes.update({k: v for k, v in other.nodes.items() if k not in self.nodes})
         self.edges.update(other.edges)
         self.shown.update(other.shown)
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return value if isinstance(value, dt.date) else None
 
 
 def _record_name(record: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from explorer.cypher import as_date
 from explorer.network import Edge, Network, Node, node_id
 from queries.library import Parameter, SavedQuery
 from queries.runner import Flag
@@ -79,7 +80,7 @@ def network(flags: list[Flag]) -> Network:
         record = {
             "key": entry["key"],
             "forenames": entry.get("name", ""),
-            "dob": _date(entry.get("dob")),
+            "dob": as_date(entry.get("dob")),
             "offender": role == "offender",
         }
         net.nodes.setdefault(nid, Node(nid, nid.split("|")[0], entry["key"], ["Person"], {}, [record]))
@@ -110,14 +111,3 @@ def network(flags: list[Flag]) -> Network:
             eid = f"{f.key}-{kind}-{target}"
             net.edges[eid] = Edge(eid, flag_id, target, kind, {})
     return net
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_native"):
-        return value.to_native()
-    try:
-        return dt.date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None

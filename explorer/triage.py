@@ -87,14 +87,5 @@ def shown_status(flag: dict[str, Any], state: State | None) -> str:
 
 
 def latest_evidence(flag: dict[str, Any]) -> dt.date | None:
-    days = [d for d in (_day(e.get("date")) for e in flag.get("evidence", [])) if d is not None]
+    days = [d for d in (cypher.as_date(e.get("date")) for e in flag.get("evidence", [])) if d is not None]
     return max(days) if days else None
-
-
-def _day(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None

@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer.triage import NEW, State, shown_status
 from graph.db import Graph
-from queries.library import SEVERITIES, SavedQuery
+from queries.library import SEVERITIES, SavedQuery, by_signal, worst
 from queries.runner import worklist
 
 
@@ -30,9 +30,7 @@ def fetch(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery]) -> Fetch
 
 def _summarised(row: dict[str, Any]) -> dict[str, Any]:
     flags = row["flags"]
-    severity = min((f["severity"] for f in flags), key=SEVERITIES.index)
-    signals = sorted({f["signal"] for f in flags}, key=lambda s: int(s[1:]))
-    return row | {"severity": severity, "signals": signals}
+    return row | {"severity": worst(f["severity"] for f in flags), "signals": by_signal(f["signal"] for f in flags)}
 
 
 def flag_index(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
@@ -43,7 +41,7 @@ def flag_index(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
             keys = _child_keys(flag) | {(flag.get("subject") or {}).get("key", "")}
             for key in keys - {""}:
                 index.setdefault(key, set()).add(flag["signal"])
-    return {k: sorted(v, key=lambda s: int(s[1:])) for k, v in index.items()}
+    return {k: by_signal(v) for k, v in index.items()}
 
 
 def agencies_of(flag: dict[str, Any]) -> set[str]:
@@ -83,7 +81,7 @@ def options(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
     """Values each filter can take in these rows."""
     flags = [f for r in rows for f in r["flags"]]
     return {
-        "signals": sorted({f["signal"] for f in flags}, key=lambda s: int(s[1:])),
+        "signals": by_signal(f["signal"] for f in flags),
         "severities": [s for s in SEVERITIES if any(f["severity"] == s for f in flags)],
         "agencies": sorted({a for f in flags for a in agencies_of(f)}),
         "areas": sorted({a for f in flags for a in areas_of(f)}),

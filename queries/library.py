@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -32,6 +33,18 @@ from graph.errors import ConfigError, QueryError
 QUERY_DIR = Path(__file__).resolve().parent
 SIGNALS = tuple(f"S{i}" for i in range(1, 15))
 SEVERITIES = ("critical", "high", "medium", "low")  # orders results; never hides them
+
+
+def by_signal(signals: Iterable[str]) -> list[str]:
+    """Each signal once, in S1..S14 order (not text order: S2 before S10)."""
+    return sorted(set(signals), key=SIGNALS.index)
+
+
+def worst(severities: Iterable[str]) -> str:
+    """The most severe of some flags' severities: what a worklist row is ranked by."""
+    return min(severities, key=SEVERITIES.index)
+
+
 PARAM_TYPES = ("date", "int", "float", "str", "bool")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

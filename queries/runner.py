@@ -9,7 +9,7 @@ from typing import Any
 
 from graph.db import Graph
 from graph.errors import QueryError, SightlineError
-from queries.library import SEVERITIES, SavedQuery, load_library
+from queries.library import SEVERITIES, SavedQuery, by_signal, load_library, worst
 
 # Every saved query returns these columns, so a flag can be explained without another query.
 RESULT_COLUMNS = (
@@ -111,11 +111,11 @@ class WorklistRow:
 
     @property
     def severity(self) -> str:
-        return min((f.severity for f in self.flags), key=SEVERITIES.index)
+        return worst(f.severity for f in self.flags)
 
     @property
     def signals(self) -> list[str]:
-        return sorted({f.signal for f in self.flags}, key=lambda s: int(s[1:]))
+        return by_signal(f.signal for f in self.flags)
 
     def as_dict(self) -> dict[str, Any]:
         return {
