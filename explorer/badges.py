@@ -63,13 +63,12 @@ def agency_of_feed(feed: str | None) -> str:
 
 def is_child(dob: Any, as_of: dt.date) -> bool:
     """Under 18 on the as-of date (docs/model.md: being a child depends on the date asked about)."""
-    if not isinstance(dob, dt.date):
-        return False
-    years = as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))
-    return 0 <= years < 18
+    years = age(dob, as_of)
+    return years is not None and 0 <= years < 18
 
 
 def age(dob: Any, as_of: dt.date) -> int | None:
+    """Whole years on the as-of date; None without a date of birth."""
     if not isinstance(dob, dt.date):
         return None
     return as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))

@@ -85,6 +85,9 @@ def flag_card(flag: dict[str, Any], state: triage.State | None, as_of: dt.date) 
         st.dataframe(pd.DataFrame(flag["evidence"]), hide_index=True, width="stretch")
         if state and state.reason:
             st.caption(f"Last decision by {state.updated_by}: {state.status} — {state.reason}")
+        if state:
+            st.caption("Decisions on this flag, newest first")
+            st.dataframe(pd.DataFrame(triage.history(ui.graph(), flag["key"])), hide_index=True, width="stretch")
         _triage_form(flag, state or triage.State(flag["key"]), as_of)
 
 

@@ -73,6 +73,8 @@ def test_triage_is_kept_in_the_graph_and_no_further_action_needs_a_reason(
     assert len(saved) == 1
     assert saved[0].assignee == "Sam Analyst" and saved[0].updated_by == "Test Analyst"
     assert any("no further action" in t for t in at.dataframe[0].value["triage"])
+    decisions = [d.value for d in at.dataframe if "by" in d.value.columns]
+    assert [(d["by"].tolist(), d["status"].tolist()) for d in decisions] == [(["Test Analyst"], [triage.NFA])]
 
 
 def test_triage_survives_a_reload_and_a_flag_back_after_nfa_is_re_raised(
