@@ -51,14 +51,13 @@ def timeline(frame: pd.DataFrame) -> go.Figure:
     """One row per agency, one marker per record; hover shows the summary and the source record."""
     fig = go.Figure()
     for agency, group in frame.groupby("agency", sort=True):
-        family = next((v for k, v in AGENCY_LABELS.items() if v == agency), agency)
         fig.add_trace(
             go.Scatter(
                 x=pd.to_datetime(group["date"]),
                 y=[agency] * len(group),
                 mode="markers",
                 name=agency,
-                marker={"size": 12, "color": COLOURS.get(family, "#636363"), "line": {"width": 1, "color": "#333"}},
+                marker={"size": 12, "color": COLOURS.get(agency, "#636363"), "line": {"width": 1, "color": "#333"}},
                 customdata=group[["kind", "summary", "source", "source_id", "who"]].to_numpy(),
                 hovertemplate="%{x|%d %b %Y} · %{customdata[0]}<br>%{customdata[1]}<br>"
                 "%{customdata[4]}<br><i>%{customdata[2]} %{customdata[3]}</i><extra></extra>",

@@ -39,7 +39,8 @@ def queue_rows() -> list[dict[str, Any]]:
     feeds = cols[1].multiselect("Feed (either record)", review.sources(rows), key="review-feeds")
     decided = cols[2].toggle("Include decided pairs", key="review-decided")
     shown = review.filtered(rows, review.QueueFilter(low, high, frozenset(feeds), decided))
-    total, pending = len(review.waiting(rows)), len(rows) - len(review.waiting(rows))
+    total = len(review.waiting(rows))
+    pending = len(rows) - total
     line = f"**{len(review.waiting(shown))}** pairs waiting" + (f" of {total}" if len(shown) != len(rows) else "")
     if pending:
         line += f"; {pending} decided, waiting for the next `sightline resolve`"

@@ -59,6 +59,7 @@ def _late(aware: list[dict[str, Any]], since: dt.date) -> bool:
 def matrix(sight: Sight) -> pd.DataFrame:
     """One row per agency; per offender, the date the agency first held his status (or the gap)."""
     rows = []
+    live = any(any(o["conditions"]) for o in sight.offenders)  # some linked offender has an order with conditions
     for a in sight.agencies:
         held = [k for k in sight.knowledge if k["agency"] == a["key"]]
         told = [k for k in held if k["what"] in {"disclosure", "closure summary"}]
@@ -76,7 +77,6 @@ def matrix(sight: Sight) -> pd.DataFrame:
                 cell += " — late"
             row[f"offender status: {o['name']}"] = cell
         conditions = [k for k in told if k["content"] in WITH_CONDITIONS]
-        live = any(o["conditions"] and any(o["conditions"]) for o in sight.offenders)
         row["order conditions"] = _first(conditions) or (GAP if live else "no live order")
         row["disclosures"] = "; ".join(
             f"{cypher.iso(k['date'])} {k['content'].replace('_', ' ')}" for k in held if k["what"] == "disclosure"
