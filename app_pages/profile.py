@@ -30,11 +30,15 @@ index = wl.flag_index(rows)
 flags = wl.flags_for(rows, root.record_keys)
 profile_ui.header(root, as_of, chart.flag_signals(root, index))
 
-filters = profile_ui.controls(net) if st.session_state.get("profile-view", "Link chart") == "Link chart" else None
-view = chart.build_view(net, filters or chart.Filters(), set(s["expanded"]), as_of, index)
-elements = chart.elements(view, as_of, index)
 sections = ["Link chart", "Path finder", "Connected network", f"Flags ({len(flags)})", "Export"]
 section = st.segmented_control("View", sections, default="Link chart", key="profile-view") or "Link chart"
+if section in ("Link chart", "Export"):  # the chart as the analyst filtered it: Export draws what they saw
+    if section == "Link chart":
+        st.session_state["profile-filters"] = (nid, profile_ui.controls(net))
+    shown_for, filters = st.session_state.get("profile-filters", (nid, chart.Filters()))
+    filters = filters if shown_for == nid else chart.Filters()
+    view = chart.build_view(net, filters, set(s["expanded"]), as_of, index)
+    elements = chart.elements(view, as_of, index)
 
 if section == "Link chart":
     st.caption("Double-click a node to expand it, select and press Delete to remove it, click for its details.")

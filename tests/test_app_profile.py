@@ -81,6 +81,17 @@ def test_exports_png_json_and_a_pdf_briefing(population: Population) -> None:
     assert consultations()[-1]["what"] == "briefing pdf"
 
 
+def test_the_export_draws_the_chart_as_the_analyst_filtered_it(population: Population) -> None:
+    at = open_app("profile", focus=_child(population))
+    hide = widget(at, "multiselect", "Hide relationship types")
+    hidden = hide.options[0]
+    hide.set_value([hidden]).run()
+    at.segmented_control(key="profile-view").set_value("Export").run()
+    assert not at.exception and "Chart as PNG" in [b.label for b in at.get("download_button")]
+    shown_for, filters = at.session_state["profile-filters"]
+    assert shown_for == at.session_state["chart"]["root"] and hidden not in (filters.types or ())
+
+
 def test_unknown_key_and_no_focus_are_plain(population: Population) -> None:
     at = open_app("profile", focus="no-such-key")
     assert any("Nothing in the graph" in w for w in texts(at, "warning"))
