@@ -22,6 +22,7 @@ DataOption = Annotated[
     typer.Option(
         "--data",
         help="Folder holding the store, the password file and the logs.",
+        envvar="SIGHTLINE_NEO4J_DATA",  # the folder every other command reads (graph.config.Settings)
         file_okay=False,
         show_default=True,
     ),
