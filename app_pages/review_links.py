@@ -28,10 +28,10 @@ if not scored:
 review_ui.flash()
 mode = st.radio("Pairs", [QUEUE, SEARCH], horizontal=True, key="review-mode")
 try:
-    rows = review_ui.queue_rows() if mode == QUEUE else review_ui.search_rows()
+    rows, total = review_ui.queue_rows() if mode == QUEUE else review_ui.search_rows()
 except SightlineError as e:
     ui.fail(e)
-pid = review_ui.choose(rows, "queue" if mode == QUEUE else "search")
+pid = review_ui.choose(rows, total, "queue" if mode == QUEUE else "search")
 if not pid:
     st.caption(review_ui.EFFECT)
     st.stop()

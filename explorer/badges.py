@@ -72,3 +72,8 @@ def age(dob: Any, as_of: dt.date) -> int | None:
     if not isinstance(dob, dt.date):
         return None
     return as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))
+
+
+def full_name(record: dict[str, Any]) -> str:
+    """Forenames and surname as the record writes them (either may be missing)."""
+    return " ".join(x for x in (record.get("forenames"), record.get("surname")) if x)

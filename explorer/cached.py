@@ -14,9 +14,10 @@ from graph.stats import graph_stats
 from queries.library import load_library
 
 TTL = 120
+CHECKS_TTL = 600  # the worklist: records change with loads, not by the minute; the page says when it ran
 
 
-@st.cache_data(ttl=TTL, show_spinner="Running every saved query…")
+@st.cache_data(ttl=CHECKS_TTL, show_spinner="Running every saved query…")
 def worklist_rows(as_of: dt.date) -> worklist.Fetched:
     return worklist.fetch(graph(), as_of, load_library())
 
@@ -41,7 +42,7 @@ def node(nid: str) -> network.Node | None:
     return network.fetch_node(graph(), nid)
 
 
-@st.cache_data(ttl=30, show_spinner="Counting what the graph holds…")
+@st.cache_data(ttl=CHECKS_TTL, show_spinner="Counting what the graph holds…")
 def stats() -> dict[str, Any]:
     return graph_stats(graph())
 
@@ -72,9 +73,14 @@ def sight_of(records: tuple[str, ...], as_of: dt.date) -> sight.Sight:
 
 
 @st.cache_data(ttl=30, show_spinner="Fetching the pairs waiting for review…")
-def review_queue() -> list[dict[str, Any]]:
+def review_queue(keep: review.QueueFilter, limit: int) -> review.Queue:
     """Cleared when this session records a decision; others' decisions show within the TTL."""
-    return review.queue(graph())
+    return review.queue(graph(), keep, limit)
+
+
+@st.cache_data(ttl=30, show_spinner="Counting the pairs waiting for review…")
+def review_totals() -> review.Totals:
+    return review.totals(graph())
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)

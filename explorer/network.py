@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explorer import cypher
-from explorer.badges import AGENCY_FAMILY, agency_of_feed, is_child
+from explorer.badges import AGENCY_FAMILY, agency_of_feed, full_name, is_child
 from explorer.search import display_name
 from graph.db import Graph
 
@@ -41,7 +41,7 @@ class Node:
     @property
     def name(self) -> str:
         if self.kind in {"person", "record"}:
-            return display_name([_record_name(r) for r in self.records]) or self.key
+            return display_name([{"name": full_name(r)} for r in self.records]) or self.key
         if self.kind == "address":
             return ", ".join(x for x in (self.props.get("line1"), self.props.get("postcode")) if x) or self.key
         if self.kind == "agency":
@@ -102,11 +102,6 @@ class Network:
         self.nodes.update({k: v for k, v in other.nodes.items() if k not in self.nodes})
         self.edges.update(other.edges)
         self.shown.update(other.shown)
-
-
-def _record_name(record: dict[str, Any]) -> dict[str, Any]:
-    name = " ".join(x for x in (record.get("forenames"), record.get("surname")) if x)
-    return {"name": name}
 
 
 def node_id(kind: str, key: str) -> str:

@@ -13,7 +13,7 @@ import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
 from explorer import cached, chart, render, ui, widgets
-from explorer.badges import agency_of_feed
+from explorer.badges import agency_of_feed, full_name
 from explorer.cypher import iso
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
@@ -47,7 +47,7 @@ def records_table(node: Node) -> pd.DataFrame:
                 "agency": agency_of_feed(r.get("source")),
                 "feed": r.get("source"),
                 "record": r.get("key"),
-                "name": " ".join(x for x in (r.get("forenames"), r.get("surname")) if x),
+                "name": full_name(r),
                 "born": iso(r.get("dob")),
                 "linked by": r.get("rule", ""),
             }

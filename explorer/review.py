@@ -19,6 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from explorer import cypher
+from explorer.badges import full_name
 from graph.db import Graph
 from graph.errors import QueryError
 
@@ -47,9 +48,24 @@ def scored(graph: Graph) -> int:
     return int(cypher.read(graph, "review/scored")[0]["pairs"])
 
 
-def queue(graph: Graph) -> list[dict[str, Any]]:
-    """Pairs with status 'review', most probable first, each with its decision if one waits for resolve."""
-    return cypher.read(graph, "review/queue")
+def queue(graph: Graph, keep: QueueFilter, limit: int) -> Queue:
+    """The first `limit` pairs the filter keeps, most probable first, with how many it keeps in all."""
+    found = cypher.read(
+        graph,
+        "review/queue",
+        low=keep.low,
+        high=keep.high,
+        sources=sorted(keep.sources),
+        decided=keep.decided,
+        limit=limit,
+    )[0]
+    return Queue(found["rows"], found["matching"], found["waiting"])
+
+
+def totals(graph: Graph) -> Totals:
+    """The whole queue: pairs waiting for review, those already decided, and the feeds to filter by."""
+    found = cypher.read(graph, "review/queue_totals")[0]
+    return Totals(found["pairs"], found["decided"], sorted(set(found["feeds"])))
 
 
 def pairs_of(graph: Graph, key: str) -> list[dict[str, Any]]:
@@ -106,31 +122,26 @@ def split_id(pid: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class QueueFilter:
+    """What the reviewer narrows the queue to; applied by the query (review/queue.cypher)."""
+
     low: float = 0.0
     high: float = 1.0
     sources: frozenset[str] = frozenset()  # feeds: a pair is kept when either record comes from one
     decided: bool = False  # also show pairs already decided (waiting for the next resolve)
 
-    def keeps(self, row: dict[str, Any]) -> bool:
-        return (
-            self.low <= row["probability"] <= self.high
-            and (not self.sources or bool({row["left_source"], row["right_source"]} & self.sources))
-            and (self.decided or not row["decision"])
-        )
+
+@dataclass(frozen=True)
+class Queue:
+    rows: list[dict[str, Any]]  # the first `limit` pairs kept, most probable first
+    matching: int  # pairs the filter keeps
+    waiting: int  # of those, pairs no one has decided
 
 
-def sources(rows: list[dict[str, Any]]) -> list[str]:
-    """Feeds the pairs' records come from: the values of the feed filter."""
-    return sorted({s for r in rows for s in (r["left_source"], r["right_source"]) if s})
-
-
-def filtered(rows: list[dict[str, Any]], keep: QueueFilter) -> list[dict[str, Any]]:
-    return [r for r in rows if keep.keeps(r)]
-
-
-def waiting(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pairs no one has decided yet."""
-    return [r for r in rows if not r["decision"]]
+@dataclass(frozen=True)
+class Totals:
+    pairs: int  # pairs waiting for review, decided or not
+    decided: int  # decided, waiting for the next resolve
+    feeds: list[str]
 
 
 def table(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -164,7 +175,7 @@ def _decision_text(row: dict[str, Any]) -> str:
 def side_by_side(records: list[dict[str, Any]]) -> pd.DataFrame:
     """The two records as their sources hold them, field by field, with the identity each is in now."""
     lines = {
-        "name": [name(r) for r in records],
+        "name": [full_name(r) for r in records],
         "date of birth": [cypher.iso(r["dob"]) for r in records],
         "sex": [r["sex"] or "" for r in records],
         "addresses": ["; ".join(sorted(set(r["addresses"]))) for r in records],
@@ -178,11 +189,6 @@ def side_by_side(records: list[dict[str, Any]]) -> pd.DataFrame:
     frame = pd.DataFrame(lines, index=["record A", "record B"]).T
     frame.index.name = "field"
     return frame.reset_index()
-
-
-def name(record: dict[str, Any]) -> str:
-    """Forenames and surname as the record writes them."""
-    return " ".join(p for p in (record["forenames"], record["surname"]) if p)
 
 
 def _identity(identity: dict[str, Any] | None) -> str:

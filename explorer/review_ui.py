@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from explorer import cached, review, ui
+from explorer.badges import full_name
 from graph.errors import SightlineError
 
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
@@ -27,31 +28,32 @@ def version() -> int:
     return int(st.session_state.setdefault("review-version", 0))
 
 
-def queue_rows() -> list[dict[str, Any]]:
-    """The pairs waiting for review, after the probability, feed and decided filters; stops when none."""
-    rows = cached.review_queue()
-    ui.consult("review links", {"pairs": "waiting for review"}, len(rows))
-    if not rows:
+def queue_rows() -> tuple[list[dict[str, Any]], int]:
+    """The first SHOWN pairs waiting for review after the probability, feed and decided filters, and how many
+    the filters keep; stops when none. The query filters, so a long queue never travels to the page whole."""
+    totals = cached.review_totals()
+    if not totals.pairs:
+        ui.consult("review links", {"pairs": "waiting for review"}, 0)
         st.info("No pairs wait for review: resolve linked or left apart every pair it scored.")
         st.stop()
     cols = st.columns([2, 2, 1])
     low, high = cols[0].slider("Probability", 0.0, 1.0, (0.0, 1.0), step=0.01, key="review-probability")
-    feeds = cols[1].multiselect("Feed (either record)", review.sources(rows), key="review-feeds")
+    feeds = cols[1].multiselect("Feed (either record)", totals.feeds, key="review-feeds")
     decided = cols[2].toggle("Include decided pairs", key="review-decided")
-    shown = review.filtered(rows, review.QueueFilter(low, high, frozenset(feeds), decided))
-    total = len(review.waiting(rows))
-    pending = len(rows) - total
-    line = f"**{len(review.waiting(shown))}** pairs waiting" + (f" of {total}" if len(shown) != len(rows) else "")
-    if pending:
-        line += f"; {pending} decided, waiting for the next `sightline resolve`"
+    found = cached.review_queue(review.QueueFilter(low, high, frozenset(feeds), decided), SHOWN)
+    ui.consult("review links", {"pairs": "waiting for review"}, found.matching)
+    total = totals.pairs - totals.decided
+    line = f"**{found.waiting}** pairs waiting" + (f" of {total}" if found.matching != totals.pairs else "")
+    if totals.decided:
+        line += f"; {totals.decided} decided, waiting for the next `sightline resolve`"
     st.markdown(line + ". Highest probability first.")
-    if not shown:
+    if not found.rows:
         st.info("No pair matches these filters.")
         st.stop()
-    return shown
+    return found.rows, found.matching
 
 
-def search_rows() -> list[dict[str, Any]]:
+def search_rows() -> tuple[list[dict[str, Any]], int]:
     """Every scored pair of a record or identity key (automatic links included); stops until one is given."""
     key = st.text_input(
         "Record or identity key", key="review-key", placeholder="e.g. nhs:9434765919, police:N123, identity:…"
@@ -68,14 +70,15 @@ def search_rows() -> list[dict[str, Any]]:
         st.info(f"No scored pair has {key!r}: check the key, or run `sightline resolve`.")
         st.stop()
     st.markdown(f"**{len(rows)}** scored pairs with `{key}`, highest probability first.")
-    return rows
+    return rows, len(rows)
 
 
-def choose(rows: list[dict[str, Any]], mode: str) -> str | None:
-    """The pair picked in the table or the picker; after a decision, the pair just decided."""
+def choose(rows: list[dict[str, Any]], total: int, mode: str) -> str | None:
+    """The pair picked in the table or the picker (of the first SHOWN of `total`); after a decision, the pair
+    just decided."""
     shown = rows[:SHOWN]
-    if len(rows) > SHOWN:
-        st.caption(f"Showing the first {SHOWN} of {len(rows)}: narrow them with the filters.")
+    if total > SHOWN:
+        st.caption(f"Showing the first {SHOWN} of {total}: narrow them with the filters.")
     event = st.dataframe(
         review.table(shown),
         on_select="rerun",
@@ -113,7 +116,7 @@ def pair_panel(pid: str) -> None:
         return
     ui.consult("review pair", {"left": left, "right": right}, len(link["records"]))
     records = link["records"]
-    st.subheader(" / ".join(review.name(r) or r["key"] for r in records))
+    st.subheader(" / ".join(full_name(r) or r["key"] for r in records))
     cols = st.columns(4)
     cols[0].metric("Probability", f"{link['probability']:.3f}")
     cols[1].metric("Match weight", f"{link['match_weight']:.2f}")
@@ -151,6 +154,7 @@ def decision_form(left: str, right: str) -> None:
         st.error(str(e))
         return
     cached.review_queue.clear()
+    cached.review_totals.clear()
     st.session_state["review-last"] = f"{left}\n{right}"
     st.session_state["review-version"] = version() + 1
     st.session_state["review-flash"] = (
