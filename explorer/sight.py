@@ -27,22 +27,25 @@ class Sight:
 
 def fetch(graph: Graph, records: list[str], as_of: dt.date) -> Sight:
     """Agencies, linked offenders and what the agencies hold, for one child's records."""
-    agencies = cypher.read(graph, "explore/sight_agencies", records=records, as_of=as_of)
-    merged: dict[str, dict[str, Any]] = {}
-    for a in agencies:  # the CSC branch may repeat an agency found through another route
-        row = merged.setdefault(a["key"], a | {"how": []})
-        row["since"] = min(row["since"], a["since"])
-        row["how"] = sorted(set(row["how"]) | set(a["how"]))
+    agencies = [
+        a | {"how": sorted(a["how"])}
+        for a in cypher.read(graph, "explore/sight_agencies", records=records, as_of=as_of)
+    ]
     offenders = cypher.read(graph, "explore/sight_offenders", records=records, as_of=as_of)
     nominals = [n for o in offenders for n in o["nominals"]]
     knowledge = (
         cypher.read(
-            graph, "explore/sight_knowledge", agencies=sorted(merged), nominals=nominals, records=records, as_of=as_of
+            graph,
+            "explore/sight_knowledge",
+            agencies=sorted(a["key"] for a in agencies),
+            nominals=nominals,
+            records=records,
+            as_of=as_of,
         )
-        if merged
+        if agencies
         else []
     )
-    return Sight(sorted(merged.values(), key=lambda a: a["since"]), offenders, knowledge)
+    return Sight(agencies, offenders, knowledge)
 
 
 def _first(items: list[dict[str, Any]]) -> str:

@@ -1,7 +1,7 @@
 // Agencies working with a child (the child's records), and since when: GP registration, nursery or school
 // enrolment, health contacts (health visiting, hospital, paediatrics...), the hospital of birth, settings that
 // record who collects the child, and children's social care once a referral is made. Records after $as_of
-// do not count.
+// do not count. One row per agency, across all of the child's records.
 UNWIND $records AS k
 MATCH (c:Person {key: k})
 CALL (c) {
@@ -19,10 +19,9 @@ CALL (c) {
   UNION
   MATCH (col:Collection)-[:OF_CHILD]->(c), (col)-[:AT]->(g:Agency) WHERE col.date <= $as_of
   RETURN g, col.date AS since, 'records collections' AS how
+  UNION
+  MATCH (c)<-[:ABOUT]-(r:Referral), (g:Agency {agency_type: 'childrens_social_care'}) WHERE r.date <= $as_of
+  RETURN g, r.date AS since, 'referral' AS how
 }
 RETURN g.key AS key, g.name AS name, g.agency_type AS agency_type, min(since) AS since, collect(DISTINCT how) AS how
-UNION
-UNWIND $records AS k
-MATCH (:Person {key: k})<-[:ABOUT]-(r:Referral) WHERE r.date <= $as_of
-MATCH (g:Agency) WHERE g.agency_type = 'childrens_social_care'
-RETURN g.key AS key, g.name AS name, g.agency_type AS agency_type, min(r.date) AS since, ['referral'] AS how
+ORDER BY since, key
