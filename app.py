@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer.ui import PAGES, sidebar
+from explorer import warm
+from explorer.ui import PAGES, as_of, sidebar
 
 st.set_page_config(page_title="Sightline", page_icon=":material/visibility:", layout="wide")
 
@@ -30,4 +31,5 @@ navigation = st.navigation(
     }
 )
 sidebar()
+warm.start(as_of())
 navigation.run()

@@ -23,6 +23,11 @@ try:
 except SightlineError as e:
     ui.fail(e)
 rows = fetched.rows
+left, right = st.columns([4, 1])
+left.caption(f"Checks run at {fetched.ran_at:%H:%M:%S}; kept for up to {cached.CHECKS_TTL // 60} minutes.")
+if right.button("Run the checks again", key="rerun-checks"):
+    cached.worklist_rows.clear()
+    st.rerun()
 for name, problem in fetched.failures.items():
     st.error(f"Check {name} could not run, so its flags are missing: {problem}")
 ui.consult("worklist", {"as_of": as_of}, len(rows))

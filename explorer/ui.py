@@ -26,14 +26,15 @@ PAGES = {
 
 
 @st.cache_resource(show_spinner="Connecting to Neo4j…")
-def _connect() -> Graph:
+def connect() -> Graph:
+    """The explorer's one driver, shared by every session (raises when Neo4j cannot be reached)."""
     return Graph.connect()
 
 
 def graph() -> Graph:
     """The cached connection; a page without Neo4j says so plainly and stops."""
     try:
-        return _connect()
+        return connect()
     except SightlineError as e:
         st.error(f"Cannot reach Neo4j: {e}")
         st.stop()

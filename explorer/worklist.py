@@ -10,22 +10,25 @@ import pandas as pd
 
 from explorer.triage import NEW, State, shown_status
 from graph.db import Graph
+from loaders.resolve.prepare import postcode_in
 from queries.library import SEVERITIES, SavedQuery, by_signal, worst
 from queries.runner import worklist
 
 
 @dataclass
 class Fetched:
-    """Worklist rows plus the saved queries that failed: one broken check must not hide every other flag."""
+    """Worklist rows plus the saved queries that failed (one broken check must not hide every other flag),
+    and when the checks ran: the page keeps the result for a while and says how old it is."""
 
     rows: list[dict[str, Any]]
     failures: dict[str, str]
+    ran_at: dt.datetime
 
 
 def fetch(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery]) -> Fetched:
     """Every saved query, merged to one row per child (plain dicts: JSON-ready, cacheable)."""
     result = worklist(graph, as_of, library)
-    return Fetched([r.as_dict() for r in result.rows], result.failures)
+    return Fetched([r.as_dict() for r in result.rows], result.failures, dt.datetime.now())
 
 
 def _summarised(row: dict[str, Any]) -> dict[str, Any]:
@@ -53,12 +56,8 @@ def agencies_of(flag: dict[str, Any]) -> set[str]:
 
 def areas_of(flag: dict[str, Any]) -> set[str]:
     """Postcode districts of the flag's addresses ("… | E81AB" -> "E8")."""
-    out = set()
-    for key in flag["addresses"]:
-        postcode = key.rpartition("|")[2].strip().replace(" ", "")
-        if len(postcode) > 3:
-            out.add(postcode[:-3])
-    return out
+    postcodes = (postcode_in(key) or "" for key in flag["addresses"])
+    return {p[:-3] for p in (p.replace(" ", "") for p in postcodes) if len(p) > 3}
 
 
 @dataclass(frozen=True)

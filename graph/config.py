@@ -44,6 +44,14 @@ class Settings:
         default=2000, metadata={"env": "SIGHTLINE_BATCH_SIZE", "help": "Rows per UNWIND write transaction when loading"}
     )
 
+    explorer_warm: bool = field(
+        default=True,
+        metadata={
+            "env": "SIGHTLINE_EXPLORER_WARM",
+            "help": "Warm the explorer's worklist and summaries in the background when a session opens (0 = off)",
+        },
+    )
+
     @classmethod
     def from_env(cls) -> Settings:
         try:
@@ -57,6 +65,7 @@ class Settings:
             neo4j_database=_env("NEO4J_DATABASE", "neo4j") or "neo4j",
             data_dir=Path(_env("SIGHTLINE_NEO4J_DATA") or BUNDLED_DATA_DIR),
             batch_size=max(1, batch),
+            explorer_warm=_env("SIGHTLINE_EXPLORER_WARM", "1").lower() not in {"0", "false", "no", "off"},
         )
 
     def connection(self) -> tuple[str, str, str]:

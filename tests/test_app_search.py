@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from graph.config import Settings
 from graph.db import Graph
-from loaders.resolve.prepare import name_variants
+from loaders.synthetic.variations import written_otherwise
 from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
-
-
-def misspelt(forenames: str, surname: str) -> str:
-    """How another agency might write the name: a nickname (or the first forename) and a surname typo."""
-    first = forenames.split()[0]
-    nick = sorted(set(name_variants(first.lower())) - {first.lower()})
-    inner = surname[1:-1]
-    typo = surname[0] + inner[1] + inner[0] + inner[2:] + surname[-1] if len(surname) > 3 else surname
-    return f"{nick[0] if nick else first} {typo}"
 
 
 def planted_offender(population: Population, settings: Settings) -> tuple[str, str]:
@@ -24,7 +15,7 @@ def planted_offender(population: Population, settings: Settings) -> tuple[str, s
     key = next(r for p in population.case("S1")["people"] for r in p["records"] if r.startswith("police:"))
     with Graph.connect(settings) as graph:
         row = graph.read("MATCH (p:Person {key: $key}) RETURN p.forenames AS f, p.surname AS s", key=key)[0]
-    return row["s"], misspelt(row["f"], row["s"])
+    return row["s"], written_otherwise(row["f"], row["s"])
 
 
 def test_a_variant_of_the_name_finds_the_person_with_role_and_agency_badges(

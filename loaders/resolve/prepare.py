@@ -49,13 +49,15 @@ def name_variants(first: str) -> tuple[str, ...]:
     return tuple(sorted({first} | nn.canonicals_of(first) | nn.nicknames_of(first)))
 
 
+def postcode_in(address_key: str) -> str | None:
+    """The postcode part of an Address key ("12 ELM ROAD | ZZ12AB" -> "ZZ12AB"); None when it has none."""
+    _, sep, postcode = address_key.rpartition(" | ")
+    return postcode.strip() if sep and postcode.strip() else None
+
+
 def postcode_of(address_keys: Iterable[str]) -> str | None:
-    """The postcode part of the first Address key ("12 ELM ROAD | ZZ12AB" -> "ZZ12AB")."""
-    for key in sorted(address_keys):
-        _, sep, postcode = key.rpartition(" | ")
-        if sep and postcode:
-            return postcode
-    return None
+    """The postcode of the first Address key that has one."""
+    return next((p for p in map(postcode_in, sorted(address_keys)) if p), None)
 
 
 def record_row(rec: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+from loaders.resolve.prepare import name_variants
 from loaders.spec import Spec
 from loaders.synthetic.names import NICKNAMES, SUFFIX_ABBREVIATIONS
 from loaders.synthetic.world import Dwelling, Person, Row, World
@@ -54,6 +55,17 @@ def typo(text: str, rng: random.Random) -> str:
     else:
         out = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
     return out if out.lower() != text.lower() else text[:i] + text[i] + text[i:]
+
+
+def written_otherwise(forenames: str, surname: str) -> str:
+    """How another agency might write a name, the same every time (for tests and benchmarks that search
+    for a planted person): a nickname record linkage knows (or the first forename) and two letters of the
+    surname swapped."""
+    first = forenames.split()[0]
+    nick = sorted(set(name_variants(first.lower())) - {first.lower()})
+    inner = surname[1:-1]
+    slip = surname[0] + inner[1] + inner[0] + inner[2:] + surname[-1] if len(surname) > 3 else surname
+    return f"{nick[0] if nick else first} {slip}"
 
 
 def swap_day_month(day: date) -> date | None:

@@ -86,6 +86,7 @@ def explorer_env(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyP
     audit = tmp_path / "consultations.jsonl"
     for key, value in app_env(settings, audit).items():
         monkeypatch.setenv(key, value)
+    monkeypatch.setenv("SIGHTLINE_EXPLORER_WARM", "0")  # tests/test_app_warm.py tests the warm-up on its own
     st.cache_data.clear()
     st.cache_resource.clear()
     yield audit

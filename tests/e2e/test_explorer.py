@@ -7,31 +7,20 @@ from __future__ import annotations
 import csv
 import io
 import os
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from cli.explore import streamlit_command
+from bench.browser import launch
+from cli.explore import serving
 from graph import server
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
+from loaders.synthetic.variations import written_otherwise
 from tests.e2e.population import AS_OF, Population, app_env, consultations, ensure
-from tests.test_app_search import misspelt
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SHOTS = REPO_ROOT / "docs" / "screenshots"
 WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time
 
@@ -41,31 +30,10 @@ def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     """`streamlit run app.py` on a free port against the test Neo4j and its generated population."""
     population = ensure(settings)
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
-    port = server.free_port()
     env = dict(os.environ) | app_env(settings, audit)
-    command = streamlit_command(port, True, "--server.address", "127.0.0.1")
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc, log)
-        yield f"http://127.0.0.1:{port}", population, audit
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    for _ in range(120):
-        if proc.poll() is not None:
-            pytest.fail(f"streamlit exited: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(1)
-    pytest.fail(f"streamlit did not answer at {url}: {log.read_text()}")
+    with serving(server.free_port(), env, log) as url:
+        yield url, population, audit
 
 
 def _identify(page: Page) -> None:
@@ -89,15 +57,14 @@ def _shot(page: Page, name: str) -> None:
 def test_an_analyst_goes_from_worklist_to_saved_query_export(
     explorer: tuple[str, Population, Path], settings: Settings, tmp_path: Path
 ) -> None:
-    assert CHROMIUM.exists(), "Debian's chromium is needed: `make test` installs it (apt-get install -y chromium)"
     url, population, audit = explorer
     child_key = next(k for k in population.case("S1")["children"] if k.startswith("nhs:"))
     with Graph.connect(settings) as graph:
         name = graph.read("MATCH (p:Person {key: $k}) RETURN p.forenames AS f, p.surname AS s", k=child_key)[0]
-    variant = misspelt(name["f"], name["s"])
+    variant = written_otherwise(name["f"], name["s"])
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1500, "height": 1700}, accept_downloads=True)
         page.goto(f"{url}/?as_of={AS_OF.isoformat()}")
         _identify(page)
