@@ -41,7 +41,7 @@ test: install $(CHROMIUM)
 	$(BIN)/mypy
 	$(BIN)/pytest -q --durations=10
 
-bench: install
+bench: install $(CHROMIUM)
 	$(BIN)/python -m bench.run --people $(or $(BENCH_PEOPLE),100000)
 
 lint: install

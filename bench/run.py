@@ -1,5 +1,6 @@
-"""`make bench`: time generation, loading and every saved query on a throwaway Neo4j, as ratios to baselines
-measured in the same run on the same machine, and check each query's plan starts from an index.
+"""`make bench`: time generation, loading, linkage, every saved query and every explorer page (bench/pages.py)
+on a throwaway Neo4j, as ratios to baselines measured in the same run on the same machine, and check each
+query's plan starts from an index.
 
 Usage: python -m bench.run [--people N] [--seed S] [--repeat R]. Results: bench/results/<time>.json.
 """
@@ -11,7 +12,6 @@ import csv
 import datetime as dt
 import json
 import os
-import platform
 import shutil
 import statistics
 import tempfile
@@ -19,6 +19,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import pages
+from bench.machine import machine
 from graph import server
 from graph.config import Settings
 from graph.db import Graph, read_cypher
@@ -31,18 +33,6 @@ from queries.library import load_library
 
 HERE = Path(__file__).resolve().parent
 SCAN_OPERATORS = ("NodeByLabelScan", "AllNodesScan")
-
-
-def machine() -> dict[str, Any]:
-    mem_kb = next(
-        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
-    )
-    return {
-        "cores": os.cpu_count(),
-        "memory_gb": round(mem_kb / 1024 / 1024, 1),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
 
 
 def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
@@ -101,6 +91,7 @@ def run(people: int, seed: int, repeat: int) -> dict[str, Any]:
         settings = Settings(neo4j_uri=info.uri, neo4j_user=info.user, neo4j_password=info.password)
         with Graph.connect(settings) as graph:
             report |= _measure_graph(graph, work, rows, repeat)
+        report["pages"] = pages.measure(settings, work / "feeds" / "ground_truth.json")
     finally:
         server.stop(work / "neo4j")
         shutil.rmtree(work, ignore_errors=True)
