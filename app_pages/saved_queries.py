@@ -34,7 +34,7 @@ st.markdown(f"**Why:** {query.rationale}\n\n**Action:** {query.action}")
 with st.expander("Cypher"):
     st.code(query.cypher, language="cypher")
 
-given = saved.form(query)
+given = saved.form(query, ui.as_of())
 if given is not None:
     try:
         flags = run_query(ui.graph(), query, given)

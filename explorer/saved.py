@@ -17,14 +17,14 @@ from queries.runner import Flag
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # Streamlit's default is only ten years either way
 
 
-def field(p: Parameter, key: str) -> Any:
-    """One form input for a declared parameter (date, int, float, bool, str), with its help text."""
-    default = p.coerce(None) if p.default != "" else None
+def field(p: Parameter, key: str, as_of: dt.date) -> Any:
+    """One form input for a declared parameter (date, int, float, bool, str), with its help text. In the
+    explorer "today" is the day the analyst replays the records to (the sidebar's): a date declared
+    `default: today`, or with no default, starts there."""
+    default = p.coerce(None) if p.default not in ("", "today") else None
     label = p.name.replace("_", " ")
     if p.type == "date":
-        return st.date_input(
-            label, value=default or dt.date.today(), min_value=EARLIEST, max_value=LATEST, help=p.help, key=key
-        )
+        return st.date_input(label, value=default or as_of, min_value=EARLIEST, max_value=LATEST, help=p.help, key=key)
     if p.type == "int":
         return st.number_input(label, value=int(default or 0), step=1, help=p.help, key=key)
     if p.type == "float":
@@ -34,10 +34,10 @@ def field(p: Parameter, key: str) -> Any:
     return st.text_input(label, value=str(default or ""), help=p.help, key=key)
 
 
-def form(query: SavedQuery) -> dict[str, Any] | None:
+def form(query: SavedQuery, as_of: dt.date) -> dict[str, Any] | None:
     """The parameter form; returns the raw values when submitted (bound and checked by the runner)."""
     with st.form(key=f"form-{query.name}"):
-        values = {p.name: field(p, f"param-{query.name}-{p.name}") for p in query.parameters}
+        values = {p.name: field(p, f"param-{query.name}-{p.name}", as_of) for p in query.parameters}
         submitted = st.form_submit_button("Run", type="primary")
     return values if submitted else None
 
