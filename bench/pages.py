@@ -2,11 +2,13 @@
 the page in the sidebar, Enter in the search box, Run on a saved query) to its first useful content (the
 worklist table, the search hits, the person's records, the timeline, the line-of-sight matrix...).
 
-Headless Debian chromium (Playwright) drives `streamlit run app.py` against the given Neo4j. A bare Streamlit
-app (bench/bare_app.py: a title and a ten-row table) is measured in the same run as the baseline. "Cold" is
-the first session on a freshly started explorer (no cached results); "warm" is a later session (results
-cached by st.cache_data). Run alone against any loaded graph with
-`python -m bench.pages --truth DIR/ground_truth.json`; `make bench` runs it after loading its population.
+Headless Debian chromium (Playwright) drives the explorer (as `sightline explore` starts it) against the given
+Neo4j. A bare Streamlit app (bench/bare_app.py: a title and a ten-row table) is measured in the same run as the
+baseline. "Cold" is the first session on a freshly started explorer once it has warmed Neo4j (no cached
+results; the warm-up's own time is reported); "warm" is a later session (results cached by st.cache_data).
+Each session is a new browser context, so the browser caches nothing between them either. Run alone against
+any loaded graph with `python -m bench.pages --truth DIR/ground_truth.json`; `make bench` runs it after
+loading its population.
 """
 
 from __future__ import annotations
@@ -146,6 +148,15 @@ def explorer(settings: Settings, work: Path, script: Path = APP) -> Iterator[str
         yield url
 
 
+def warmed(log: Path, wait: float = 600) -> float:
+    """Seconds until the explorer says it has warmed Neo4j (explorer.serve): the cold passes start then, as
+    an analyst arriving after the start would. Gives up after `wait` (a Neo4j the warm-up cannot reach)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < wait and "Neo4j warmed" not in log.read_text(errors="replace"):
+        time.sleep(0.5)
+    return time.perf_counter() - start
+
+
 def summarise(cold: list[dict[str, float]], warm: list[dict[str, float]], bare: list[dict[str, float]]) -> dict:
     baseline = {k: statistics.median(b[k] for b in bare) for k in ("open", "navigate")}
     steps: dict[str, Any] = {}
@@ -174,6 +185,7 @@ def measure(settings: Settings, truth: Path, cold_runs: int = 3, warm_runs: int 
     cold: list[dict[str, float]] = []
     warm: list[dict[str, float]] = []
     bare: list[dict[str, float]] = []
+    warm_up: list[float] = []
     with tempfile.TemporaryDirectory(prefix="sightline-pages-") as tmp, sync_playwright() as p:
         work = Path(tmp)
         browser = launch(p)
@@ -182,13 +194,15 @@ def measure(settings: Settings, truth: Path, cold_runs: int = 3, warm_runs: int 
             bare += [bare_pass(browser, url) for _ in range(max(cold_runs, warm_runs))]
         for i in range(cold_runs):
             with explorer(settings, work) as url:
+                warm_up.append(warmed(work / "streamlit.log"))
                 cold.append(analyst_pass(browser, url, subject))
                 if i == cold_runs - 1:
                     warm += [analyst_pass(browser, url, subject) for _ in range(warm_runs)]
         browser.close()
     with Graph.connect(settings) as graph:
         people = graph.read("MATCH (p:Person) RETURN count(p) AS n", name="bench people")[0]["n"]
-    return {"person_records": people, **summarise(cold, warm, bare)}
+    summary = summarise(cold, warm, bare)
+    return {"person_records": people, "explorer_warm_up_s": [round(w, 1) for w in warm_up], **summary}
 
 
 def main() -> None:

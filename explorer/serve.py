@@ -8,30 +8,79 @@ to its first page.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import logging
 import threading
 import time
+from typing import Any
 
 from streamlit.web import cli as streamlit_cli
 
-import explorer.cached  # noqa: F401  (loaded for its imports: every page reads through it)
-from graph.db import Graph
+from explorer.cypher import CYPHER_DIR
+from graph.db import Graph, read_cypher
 from graph.errors import SightlineError
 from queries.runner import worklist
 
+STAND_IN = "sightline-warm-up"  # a key, id or search text no record has
+# A value of the type each parameter of the explorer's Cypher takes (graph/cypher/**): Neo4j caches a plan
+# per statement and parameter types, so these plan the statements the pages run, while matching nothing.
+STAND_INS: dict[str, Any] = {
+    "as_of": dt.date(2000, 1, 1),
+    "limit": 1,
+    "hits": 1,
+    "low": 0.0,
+    "high": 1.0,
+    "decided": False,
+    "through_agencies": False,
+    **dict.fromkeys(["key", "kind", "flag_key", "left", "right", "query", "text"], STAND_IN),
+    **{
+        name: [STAND_IN]
+        for name in ("records", "addresses", "nominals", "agencies", "keys", "frontier", "from", "to", "sources")
+    },
+}
+
+
+def preload() -> None:
+    """Import what the pages import (explorer.cached reaches all of it) before Streamlit starts. Its cached
+    functions would each warn that no Streamlit runtime exists yet: harmless, since a cache is made at its
+    first call, under the runtime."""
+    logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+    importlib.import_module("explorer.cached")
+
 
 def warm_neo4j() -> None:
-    """Run every saved query once, showing nothing, while Streamlit starts: Neo4j plans them and reads their
-    data into its page cache. After a restart the first worklist at 100,000 people otherwise takes some 27 s
-    instead of one. A Neo4j that cannot be reached is left for the explorer's pages to report."""
+    """While Streamlit starts, run every saved query once for today and plan every explorer statement,
+    showing nothing: after a restart the first worklist at 100,000 people otherwise takes some 27 s instead
+    of one, and each page's first query one to two seconds more. A Neo4j that cannot be reached is left for
+    the explorer's pages to report."""
     start = time.perf_counter()
     try:
         with Graph.connect() as graph:
             found = worklist(graph, dt.date.today())
+            planned = plan_statements(graph)
     except SightlineError:
         return
-    print(f"Neo4j warmed: {len(found.rows)} worklist rows in {time.perf_counter() - start:.1f} s", flush=True)
+    print(
+        f"Neo4j warmed: {len(found.rows)} worklist rows, {planned} explorer statements planned "
+        f"in {time.perf_counter() - start:.1f} s",
+        flush=True,
+    )
+
+
+def plan_statements(graph: Graph) -> int:
+    """Run each explorer statement once with stand-in values, in a read transaction: Neo4j plans and caches
+    it; a write statement is refused there, so nothing changes. Returns how many were planned."""
+    planned = 0
+    for path in sorted(CYPHER_DIR.rglob("*.cypher")):
+        try:
+            graph.read(read_cypher(path), name=f"warm-up {path.name}", **STAND_INS)
+            planned += 1
+        except SightlineError:
+            continue
+    return planned
 
 
 if __name__ == "__main__":
+    preload()
     threading.Thread(target=warm_neo4j, name="sightline-warm-neo4j", daemon=True).start()
     streamlit_cli.main(prog_name="streamlit")

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from explorer.serve import warm_neo4j
-from graph import server
-
 SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
 COMMANDS = [
@@ -88,15 +85,3 @@ def test_load_exit_codes(graph, cli_env: dict[str, str], tmp_path: Path) -> None
     (feeds / "travel.csv").write_bytes(b"")
     result = run("load", str(feeds), "--rejects", str(tmp_path / "r2"), env=cli_env)
     assert result.returncode == 1 and "file is empty" in result.stdout
-
-
-def test_explore_warms_neo4j_and_stays_quiet_without_it(
-    graph, settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    for key, value in (("NEO4J_URI", settings.neo4j_uri), ("NEO4J_PASSWORD", settings.neo4j_password)):
-        monkeypatch.setenv(key, value)
-    warm_neo4j()
-    assert capsys.readouterr().out.startswith("Neo4j warmed: 0 worklist rows in ")
-    monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{server.free_port()}")
-    warm_neo4j()  # the explorer's pages say Neo4j cannot be reached; the warm-up says nothing
-    assert capsys.readouterr().out == ""
