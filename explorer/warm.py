@@ -1,7 +1,7 @@
 """What every analyst needs first (the worklist for the day they replay, the graph summary, the review queue's
 totals), computed in the background as soon as a session opens the explorer, while the analyst types their
-name and reason. After a Neo4j restart the first worklist at 100,000 people takes 13-23 s, most of it Neo4j
-planning 21 saved queries; once warm it takes about half a second.
+name and reason: at 100,000 people the worklist alone takes about half a second on a warm Neo4j (explorer.serve
+warms Neo4j itself when the explorer starts).
 
 The results land in the same st.cache_data caches the pages read, and Streamlit computes each cached value
 once: a page that asks while the warm-up is still running waits for it rather than running the queries again.
