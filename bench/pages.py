@@ -22,14 +22,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from bench.browser import launch
-from bench.machine import machine
+from bench.report import machine, save
 from cli.explore import APP, serving
 from graph import server
 from graph.config import Settings
@@ -212,15 +212,10 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=3, help="later sessions on the last one")
     args = parser.parse_args()
     settings = Settings.from_env()
-    uri, user, password = settings.connection()
-    settings = Settings(neo4j_uri=uri, neo4j_user=user, neo4j_password=password)
+    uri, user, password = settings.connection()  # the bundled server's too: the explorer is told it explicitly
+    settings = replace(settings, neo4j_uri=uri, neo4j_user=user, neo4j_password=password)
     report = {"when": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine()}
-    report |= measure(settings, args.truth, args.cold, args.warm)
-    out = HERE / "results" / f"pages-{dt.datetime.now():%Y%m%d-%H%M%S}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(json.dumps(report, indent=2))
-    print(f"written to {out}")
+    save(report | measure(settings, args.truth, args.cold, args.warm), prefix="pages-")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import json
 import os
 import shutil
 import statistics
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import pages
-from bench.machine import machine
+from bench.report import machine, save
 from graph import server
 from graph.config import Settings
 from graph.db import Graph, read_cypher
@@ -152,12 +151,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    report = run(args.people, args.seed, args.repeat)
-    out = HERE / "results" / f"{dt.datetime.now():%Y%m%d-%H%M%S}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(json.dumps(report, indent=2))
-    print(f"written to {out}")
+    save(run(args.people, args.seed, args.repeat))
 
 
 if __name__ == "__main__":
