@@ -30,7 +30,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from bench.browser import launch
 from bench.report import machine, save
-from cli.explore import APP, serving
+from cli.explore import APP, environment, serving
 from graph import server
 from graph.config import Settings
 from graph.db import Graph
@@ -136,13 +136,7 @@ def subject_of(settings: Settings, truth: Path) -> Subject:
 def explorer(settings: Settings, work: Path, script: Path = APP) -> Iterator[str]:
     """A fresh explorer process (empty caches) on a free port against `settings`' Neo4j; another script (the
     baseline) runs on plain Streamlit."""
-    env = dict(os.environ) | {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "NEO4J_DATABASE": settings.neo4j_database,
-        "SIGHTLINE_AUDIT_LOG": str(work / "consultations.jsonl"),
-    }
+    env = dict(os.environ) | environment(settings, work / "consultations.jsonl")
     module = "explorer.serve" if script == APP else "streamlit"
     with serving(server.free_port(), env, work / "streamlit.log", script, module) as url:
         yield url

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from graph.config import REPO_ROOT
+from graph.config import REPO_ROOT, Settings
 from graph.errors import ConfigError
 
 APP = REPO_ROOT / "app.py"
@@ -39,6 +39,18 @@ def streamlit_command(
         "false",
         *options,
     ]
+
+
+def environment(settings: Settings, audit: Path) -> dict[str, str]:
+    """The environment that points an explorer process at `settings`' Neo4j and a consultation log of its own
+    (the browser test, the AppTests and the page benchmark)."""
+    return {
+        "NEO4J_URI": settings.neo4j_uri,
+        "NEO4J_USER": settings.neo4j_user,
+        "NEO4J_PASSWORD": settings.neo4j_password,
+        "NEO4J_DATABASE": settings.neo4j_database,
+        "SIGHTLINE_AUDIT_LOG": str(audit),
+    }
 
 
 @contextmanager

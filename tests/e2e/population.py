@@ -21,6 +21,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from cli.explore import environment
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
 from loaders.linkage import link_exact
@@ -70,21 +71,11 @@ def ensure(settings: Settings) -> Population:
     return Population(directory, truth, _state["persons"])
 
 
-def app_env(settings: Settings, audit: Path) -> dict[str, str]:
-    """Environment that points the explorer at the test Neo4j and a throwaway consultation log."""
-    return {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "SIGHTLINE_AUDIT_LOG": str(audit),
-    }
-
-
 @pytest.fixture
 def explorer_env(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """The app's environment (test Neo4j, a throwaway consultation log) and fresh Streamlit caches."""
     audit = tmp_path / "consultations.jsonl"
-    for key, value in app_env(settings, audit).items():
+    for key, value in environment(settings, audit).items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("SIGHTLINE_EXPLORER_WARM", "0")  # tests/test_app_warm.py tests the warm-up on its own
     st.cache_data.clear()

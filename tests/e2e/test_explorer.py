@@ -14,12 +14,12 @@ import pytest
 from playwright.sync_api import Page, sync_playwright
 
 from bench.browser import launch
-from cli.explore import serving
+from cli.explore import environment, serving
 from graph import server
 from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
 from loaders.synthetic.variations import written_otherwise
-from tests.e2e.population import AS_OF, Population, app_env, consultations, ensure
+from tests.e2e.population import AS_OF, Population, consultations, ensure
 
 SHOTS = REPO_ROOT / "docs" / "screenshots"
 WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time
@@ -30,7 +30,7 @@ def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     """`streamlit run app.py` on a free port against the test Neo4j and its generated population."""
     population = ensure(settings)
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
-    env = dict(os.environ) | app_env(settings, audit)
+    env = dict(os.environ) | environment(settings, audit)
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     with serving(server.free_port(), env, log) as url:
         yield url, population, audit
