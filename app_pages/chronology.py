@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, ui, widgets
 from explorer import chronology as chron
-from graph.errors import SightlineError
 
 st.title("Chronology")
 st.caption("Every agency's dated records in one timeline: the chronology a practice review rebuilds by hand.")

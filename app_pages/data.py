@@ -7,9 +7,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, ui
 from explorer import data as feeds
-from graph.errors import SightlineError
 
 st.title("Data")
 graph = ui.graph()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, sight, ui, widgets
 from explorer.badges import is_child
-from graph.errors import SightlineError
 
 st.title("Line of sight")
 st.caption("Each agency working with the child should hold the offender's status within 30 days (5.41-5.43, Rec 4).")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, chart, profile_ui, triage, ui, widgets
 from explorer import worklist as wl
-from graph.errors import SightlineError
 
 st.title("Profile & link chart")
 ui.require_identity()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import review, review_ui, ui
-from graph.errors import SightlineError
 
 QUEUE, SEARCH = "Waiting for review", "Find a record's links"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import ConfigError, SightlineError
 from explorer import chart, profile_ui, saved, ui
-from graph.errors import ConfigError, SightlineError
 from queries.library import load_library
 from queries.runner import run_query
 

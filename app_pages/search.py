@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, ui, widgets
-from graph.errors import SightlineError
 
 st.title("Search")
 st.caption('A name as any agency wrote it ("Bill Smyth" finds William Smith), a street or postcode, or an agency.')

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, triage, ui, widgets
 from explorer import worklist as wl
-from graph.errors import SightlineError
 from queries.library import load_library
 
 st.title("Worklist")

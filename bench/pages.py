@@ -28,20 +28,21 @@ from typing import Any
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from bench.browser import launch
 from bench.report import machine, save
-from cli.explore import APP, environment, serving
+from bench.statements import STATEMENTS
+from cli.explore import APP
 from graph import server
-from graph.config import Settings
-from graph.db import Graph
-from loaders.synthetic.variations import written_otherwise
+from graph.db import Graph, connection
+from settings import Settings
+from tests.support.browser import launch
+from tests.support.explorer import environment, serving
+from tests.support.variations import written_otherwise
 
 HERE = Path(__file__).resolve().parent
 AS_OF = dt.date(2024, 12, 31)  # the generator's last day
 BUDGET = 2.0  # seconds to first useful content (issue 4)
 WAIT = 120_000  # ms before a step counts as failed
 FRESH = '[data-testid="stElementContainer"]:not([data-stale="true"])'  # drawn by the current run
-PERSON = "MATCH (p:Person {key: $key}) RETURN p.forenames AS f, p.surname AS s"
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def subject_of(settings: Settings, truth: Path) -> Subject:
     case = next(c for c in cases if c["case_id"].startswith("S1-") and not c["decoy"] and not c["requires_linkage"])
     key = next(k for k in case["children"] if k.startswith("nhs:"))
     with Graph.connect(settings) as graph:
-        row = graph.read(PERSON, name="bench subject", key=key)[0]
+        row = graph.read(STATEMENTS["person_name"], name="bench subject", key=key)[0]
     return Subject(row["s"], written_otherwise(row["f"], row["s"]))
 
 
@@ -194,7 +195,7 @@ def measure(settings: Settings, truth: Path, cold_runs: int = 3, warm_runs: int 
                     warm += [analyst_pass(browser, url, subject) for _ in range(warm_runs)]
         browser.close()
     with Graph.connect(settings) as graph:
-        people = graph.read("MATCH (p:Person) RETURN count(p) AS n", name="bench people")[0]["n"]
+        people = graph.read(STATEMENTS["person_count"], name="bench people")[0]["n"]
     summary = summarise(cold, warm, bare)
     return {"person_records": people, "explorer_warm_up_s": [round(w, 1) for w in warm_up], **summary}
 
@@ -206,7 +207,7 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=3, help="later sessions on the last one")
     args = parser.parse_args()
     settings = Settings.from_env()
-    uri, user, password = settings.connection()  # the bundled server's too: the explorer is told it explicitly
+    uri, user, password = connection(settings)  # the bundled server's too: the explorer is told it explicitly
     settings = replace(settings, neo4j_uri=uri, neo4j_user=user, neo4j_password=password)
     report = {"when": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine()}
     save(report | measure(settings, args.truth, args.cold, args.warm), prefix="pages-")

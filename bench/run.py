@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import os
 import shutil
 import statistics
 import tempfile
@@ -20,15 +19,16 @@ from typing import Any
 
 from bench import pages
 from bench.report import machine, save
+from bench.statements import STATEMENTS
 from graph import server
-from graph.config import Settings
-from graph.db import Graph, read_cypher
-from loaders.linkage import link_exact
+from graph.db import Graph
+from linkage.exact import link_exact
+from linkage.pipeline import ResolveSettings, resolve
 from loaders.load import load_directory
-from loaders.resolve.pipeline import ResolveSettings, resolve
 from loaders.spec import load_spec
-from loaders.synthetic import generate
 from queries.library import load_library
+from settings import Settings
+from synthetic import generate
 
 HERE = Path(__file__).resolve().parent
 SCAN_OPERATORS = ("NodeByLabelScan", "AllNodesScan")
@@ -45,9 +45,9 @@ def baseline_write(graph: Graph, rows: int) -> float:
     batch = [{"a": str(i), "b": i, "c": "x" * 20} for i in range(2000)]
     start = time.perf_counter()
     for _ in range(max(1, rows // len(batch))):
-        graph.write(read_cypher(HERE / "baseline_write.cypher"), name="baseline write", rows=batch)
+        graph.write(STATEMENTS["baseline_write"], name="baseline write", rows=batch)
     elapsed = time.perf_counter() - start
-    graph.write_in_batches(read_cypher(HERE / "clear_baseline.cypher"), name="baseline clear")
+    graph.write_in_batches(STATEMENTS["clear_baseline"], name="baseline clear")
     return elapsed
 
 
@@ -127,8 +127,8 @@ def _measure_graph(graph: Graph, work: Path, rows: int, repeat: int) -> dict[str
             "peak_memory_mb_of_process": resolved.peak_memory_mb,
         },
     }
-    key = graph.read("MATCH (p:Person) WHERE p.nominal_id IS NOT NULL RETURN p.key AS k LIMIT 1")[0]["k"]
-    base_read = median_ms(lambda: graph.read(read_cypher(HERE / "baseline_read.cypher"), key=key), repeat)
+    key = graph.read(STATEMENTS["a_nominal"], name="a nominal")[0]["k"]
+    base_read = median_ms(lambda: graph.read(STATEMENTS["baseline_read"], key=key), repeat)
     queries = {}
     for q in load_library().values():
         params = q.bind({"as_of": "2024-12-31"})
@@ -147,7 +147,7 @@ def _measure_graph(graph: Graph, work: Path, rows: int, repeat: int) -> dict[str
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--people", type=int, default=int(os.environ.get("BENCH_PEOPLE", "100000")))
+    parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()

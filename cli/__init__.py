@@ -7,7 +7,7 @@ import sys
 import typer
 from rich.console import Console
 
-from graph.errors import SightlineError
+from errors import SightlineError
 
 app = typer.Typer(
     help="Sightline: line of sight across agencies' safeguarding records, in a Neo4j knowledge graph.",

@@ -12,13 +12,13 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
 from graph.stats import graph_stats
-from loaders.linkage import link_after_load, link_exact
+from linkage.exact import link_after_load, link_exact
 from loaders.load import LoadReport, load_directory
 from loaders.mapping import load_mapping
 from loaders.spec import load_spec
+from settings import REPO_ROOT, Settings
 
 out = Console()
 EXIT_FILE_ERROR = 1

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from loaders.synthetic import generate as generate_area
+from synthetic import generate as generate_area
 
 console = Console()
 

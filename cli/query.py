@@ -13,13 +13,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.audit import current_user, log_consultation
+from audit.log import current_user, log_consultation
+from errors import QueryError
 from graph.db import Graph
-from graph.errors import QueryError
 from queries.evaluate import evaluate as run_evaluation
 from queries.evaluate import load_truth
 from queries.library import get_query, load_library
 from queries.runner import run_query, worklist
+from settings import Settings
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
 out = Console()
@@ -28,10 +29,15 @@ FORMATS = ("table", "json", "csv")
 Reason = Annotated[
     str,
     typer.Option(
-        "--reason", envvar="SIGHTLINE_REASON", help="Why you are consulting these records (logged, DPA 2018 s.62)"
+        "--reason", help="Why you are consulting these records (logged, DPA 2018 s.62) [default: SIGHTLINE_REASON]"
     ),
 ]
 Format = Annotated[str, typer.Option("--format", help="table, json or csv")]
+
+
+def _reason(given: str) -> str:
+    """--reason, else SIGHTLINE_REASON: why these records are consulted, as the log keeps it."""
+    return given or Settings.from_env().reason
 
 
 def _check_format(fmt: str) -> None:
@@ -86,7 +92,7 @@ def run(
     query.bind(given)  # fail on a bad parameter before anything is read or logged
     with Graph.connect() as graph:
         flags = run_query(graph, query, given)
-    log_consultation(current_user(), f"query {name}", reason, given, len(flags))
+    log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags))
     _emit([f.as_dict() for f in flags], fmt, _flag_row)
 
 
@@ -106,7 +112,7 @@ def worklist_command(
         raise QueryError(f"--as-of: {as_of!r} is not a date (yyyy-mm-dd)") from None
     with Graph.connect() as graph:
         result = worklist(graph, day)
-    log_consultation(current_user(), "worklist", reason, {"as_of": day}, len(result.rows))
+    log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows))
     _emit([r.as_dict() for r in result.rows], fmt, _worklist_row)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")

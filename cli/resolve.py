@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from errors import ConfigError
 from graph.db import Graph
-from graph.errors import ConfigError
-from loaders.resolve.addresses import address_accuracy, aliases
-from loaders.resolve.metrics import person_metrics
-from loaders.resolve.pipeline import ResolveSettings, resolve
+from linkage.addresses import address_accuracy
+from linkage.decisions import ACCEPT, REVIEW
+from linkage.metrics import person_metrics
+from linkage.pipeline import ResolveSettings, resolve
+from loaders.load import address_aliases
 from queries.evaluate import load_truth
 
 out = Console()
@@ -22,10 +24,10 @@ out = Console()
 def resolve_command(
     accept: Annotated[
         float, typer.Option(help="Match probability at or above which records are linked automatically")
-    ] = 0.9,
+    ] = ACCEPT,
     review: Annotated[
         float, typer.Option(help="Match probability at or above which (below --accept) a pair is queued for review")
-    ] = 0.5,
+    ] = REVIEW,
     incremental: Annotated[
         bool, typer.Option(help="Link only records no identity holds yet, with the saved model")
     ] = False,
@@ -45,7 +47,9 @@ def resolve_command(
     with Graph.connect() as graph:
         report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental))
         if data:
-            report.metrics = person_metrics(graph, data) | {"address_accuracy": address_accuracy(data, aliases(graph))}
+            report.metrics = person_metrics(graph, data) | {
+                "address_accuracy": address_accuracy(data, address_aliases(graph))
+            }
     if fmt == "json":
         print(json.dumps(report.metrics | report.as_dict(), indent=2, default=str))
         return

@@ -9,8 +9,9 @@ from typing import Annotated
 
 import typer
 
+from errors import SightlineError
 from graph import server
-from graph.errors import SightlineError
+from settings import Settings
 
 app = typer.Typer(
     help="Run the bundled Neo4j server: a local, password-protected Bolt server kept in a data folder.",
@@ -18,15 +19,20 @@ app = typer.Typer(
 )
 
 DataOption = Annotated[
-    Path,
+    Path | None,
     typer.Option(
         "--data",
-        help="Folder holding the store, the password file and the logs.",
-        envvar="SIGHTLINE_NEO4J_DATA",  # the folder every other command reads (graph.config.Settings)
+        help="Folder holding the store, the password file and the logs [default: SIGHTLINE_NEO4J_DATA, var/neo4j].",
         file_okay=False,
-        show_default=True,
     ),
 ]
+
+
+def _data(given: Path | None) -> Path:
+    """--data, else the folder every other command reads (SIGHTLINE_NEO4J_DATA in settings.Settings)."""
+    return given or Settings.from_env().data_dir
+
+
 PortOption = Annotated[int, typer.Option("--port", help="Loopback port for Bolt.", min=1, max=65535)]
 
 
@@ -41,8 +47,9 @@ def _errors() -> Iterator[None]:
 
 
 @app.command()
-def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = None) -> None:
     """Start the server (builds the launcher on first use) and wait until it answers; no-op if running."""
+    data = _data(data)
     with _errors():
         running = server.status(data)
         if running is None:
@@ -55,16 +62,18 @@ def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = server.DEFA
 
 
 @app.command()
-def stop(data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+def stop(data: DataOption = None) -> None:
     """Stop the server cleanly (SIGTERM; SIGKILL only if it hangs)."""
+    data = _data(data)
     with _errors():
         stopped = server.stop(data)
     typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
 
 
 @app.command()
-def status(data: DataOption = server.DEFAULT_DATA_DIR) -> None:
+def status(data: DataOption = None) -> None:
     """Say whether the server runs; exit code 0 if it does, 1 if not."""
+    data = _data(data)
     with _errors():
         info = server.status(data)
     if info is None:
@@ -75,10 +84,11 @@ def status(data: DataOption = server.DEFAULT_DATA_DIR) -> None:
 
 @app.command()
 def reset(
-    data: DataOption = server.DEFAULT_DATA_DIR,
+    data: DataOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete every node and relationship (the store itself); the password is kept."""
+    data = _data(data)
     if not yes:
         try:
             confirmed = typer.confirm(f"Delete the whole Neo4j database in {data}?", default=False)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from explorer.badges import COLOURS
-from explorer.cypher import iso
 from explorer.network import Edge, Network, Node, grading
+from explorer.statements import iso
 from queries.library import by_signal
 
 PERSON_STYLES = {  # role -> (colour, icon)

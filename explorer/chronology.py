@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.badges import AGENCY_LABELS, COLOURS
 from graph.db import Graph
 

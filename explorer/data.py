@@ -13,14 +13,14 @@ from typing import Any
 
 import pandas as pd
 
+from errors import LoadError
 from graph.db import Graph
-from graph.errors import LoadError
-from loaders.linkage import link_after_load
+from linkage.exact import link_after_load
 from loaders.load import LoadReport, discover, dry_run, load_directory
 from loaders.mapping import FeedMapping, load_mapping
 from loaders.reader import SourceRow
 from loaders.spec import load_spec
-from loaders.synthetic import generate
+from synthetic import generate
 
 REJECTS_SHOWN = 500
 

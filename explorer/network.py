@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.badges import AGENCY_FAMILY, agency_of_feed, full_name, is_child
 from explorer.search import display_name
 from graph.db import Graph

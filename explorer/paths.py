@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.network import Edge, Network, Node, node_id, split_id
 from graph.db import Graph
 

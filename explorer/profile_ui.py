@@ -14,9 +14,9 @@ from st_link_analysis import Event, st_link_analysis
 
 from explorer import cached, chart, render, ui, widgets
 from explorer.badges import agency_of_feed, full_name
-from explorer.cypher import iso
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
+from explorer.statements import iso
 
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
 

@@ -9,7 +9,6 @@ field's match weight is log2 of its Bayes factor, and prior + the fields' weight
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from dataclasses import dataclass
@@ -18,13 +17,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.badges import full_name
 from graph.db import Graph
-from graph.errors import QueryError
+from linkage.decisions import DECISIONS
 
-SAME, DIFFERENT = "same", "different"  # the values loaders/resolve/pipeline.py applies
-DECISIONS = {SAME: "Same person", DIFFERENT: "Not the same person"}
 FIELDS = {
     "first_name": "first name",
     "surname": "surname",
@@ -89,22 +86,6 @@ def saved_model(graph: Graph) -> dict[str, Any] | None:
     """The Splink model that scored the pairs (level labels, m and u): it names each field's comparison."""
     rows = cypher.read(graph, "review/model")
     return json.loads(rows[0]["json"]) if rows and rows[0]["json"] else None
-
-
-def decide(graph: Graph, left: str, right: str, decision: str, who: str, note: str = "") -> dt.datetime:
-    """Record who decided what on a scored pair, and when; the next `sightline resolve` applies it."""
-    if decision not in DECISIONS:
-        raise QueryError(f"decision must be one of: {', '.join(DECISIONS)}")
-    if not who.strip():
-        raise QueryError("give your name in the sidebar: a decision is recorded with who made it")
-    left, right = sorted((left, right))  # the order resolve reads decisions in
-    at = dt.datetime.now(dt.UTC)
-    counters = cypher.write(
-        graph, "review/decide", left=left, right=right, decision=decision, who=who.strip(), note=note.strip(), at=at
-    )
-    if not counters["relationships_created"]:
-        raise QueryError(f"{left} and {right} are no longer a scored pair: `sightline resolve` has run since")
-    return at
 
 
 # --- the queue -----------------------------------------------------------------------------------------

@@ -7,9 +7,10 @@ from typing import Any
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, review, ui
 from explorer.badges import full_name
-from graph.errors import SightlineError
+from linkage import decisions
 
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
 EFFECT = (
@@ -142,14 +143,14 @@ def decision_form(left: str, right: str) -> None:
     with st.form(key=f"decide-{left}-{right}"):
         note = st.text_area("Note (optional)", height=68, placeholder="e.g. GP record gives another date of birth")
         cols = st.columns(2)
-        same = cols[0].form_submit_button(review.DECISIONS[review.SAME], type="primary")
-        different = cols[1].form_submit_button(review.DECISIONS[review.DIFFERENT])
-    decision = review.SAME if same else review.DIFFERENT if different else None
+        same = cols[0].form_submit_button(decisions.DECISIONS[decisions.SAME], type="primary")
+        different = cols[1].form_submit_button(decisions.DECISIONS[decisions.DIFFERENT])
+    decision = decisions.SAME if same else decisions.DIFFERENT if different else None
     if decision is None:
         return
     who = st.session_state["analyst"].strip()
     try:
-        at = review.decide(ui.graph(), left, right, decision, who, note)
+        at = decisions.decide(ui.graph(), left, right, decision, who, note)
     except SightlineError as e:
         st.error(str(e))
         return
@@ -158,7 +159,7 @@ def decision_form(left: str, right: str) -> None:
     st.session_state["review-last"] = f"{left}\n{right}"
     st.session_state["review-version"] = version() + 1
     st.session_state["review-flash"] = (
-        f"Recorded: {review.DECISIONS[decision]}, by {who} at {at:%d %B %Y %H:%M} UTC. "
+        f"Recorded: {decisions.DECISIONS[decision]}, by {who} at {at:%d %B %Y %H:%M} UTC. "
         "It takes effect on the next `sightline resolve`."
     )
     st.rerun()

@@ -9,8 +9,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from explorer.cypher import as_date
 from explorer.network import Edge, Network, Node, node_id
+from explorer.statements import as_date
 from queries.library import Parameter, SavedQuery
 from queries.runner import Flag
 

@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.badges import agency_of_feed, is_child
 from graph.db import Graph
-from loaders.resolve.prepare import name_variants
+from linkage.names import name_variants
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
 _LUCENE_SPECIAL = re.compile(r"([+\-&|!(){}\[\]^\"~*?:\\/])")

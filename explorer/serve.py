@@ -16,16 +16,16 @@ from typing import Any
 
 from streamlit.web import cli as streamlit_cli
 
-from explorer.cypher import CYPHER_DIR
-from graph.db import Graph, read_cypher
-from graph.errors import SightlineError
+from errors import SightlineError
+from explorer.statements import STATEMENTS
+from graph.db import Graph
 from queries.runner import worklist
 
-# graph/cypher/<folder>: the statements the pages run per click. Not graph/cypher/stats_*.cypher: those are
+# explorer/cypher/<folder>: the statements the pages run per click. Not graph/cypher/stats_*.cypher: those are
 # whole-graph counts, run once per start by the session warm-up (explorer.warm), not worth running twice.
 PAGE_STATEMENTS = ("explore", "review", "triage")
 STAND_IN = "sightline-warm-up"  # a key, id or search text no record has
-# A value of the type each parameter of the explorer's Cypher takes (graph/cypher/**): Neo4j caches a plan
+# A value of the type each parameter of the explorer's Cypher takes (explorer/cypher/**): Neo4j caches a plan
 # per statement and parameter types, so these plan the statements the pages run, while matching nothing.
 STAND_INS: dict[str, Any] = {
     "as_of": dt.date(2000, 1, 1),
@@ -74,9 +74,9 @@ def plan_statements(graph: Graph) -> int:
     """Run each explorer statement once with stand-in values, in a read transaction: Neo4j plans and caches
     it; a write statement is refused there, so nothing changes. Returns how many were planned."""
     planned = 0
-    for path in sorted(p for folder in PAGE_STATEMENTS for p in (CYPHER_DIR / folder).glob("*.cypher")):
+    for name in (n for n in STATEMENTS.names() if n.split("/")[0] in PAGE_STATEMENTS):
         try:
-            graph.read(read_cypher(path), name=f"warm-up {path.name}", **STAND_INS)
+            graph.read(STATEMENTS[name], name=f"warm-up {name}", **STAND_INS)
             planned += 1
         except SightlineError:
             continue

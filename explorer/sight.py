@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from explorer import cypher
+from explorer import statements as cypher
 from explorer.badges import AGENCY_FAMILY
 from graph.db import Graph
 

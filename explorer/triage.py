@@ -11,10 +11,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from explorer import cypher
+from errors import QueryError
+from explorer import statements as cypher
 from graph import schema
 from graph.db import Graph
-from graph.errors import QueryError
 
 NEW = "new"
 NFA = "no further action"

@@ -9,9 +9,9 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from graph.audit import log_consultation
+from audit.log import log_consultation
+from errors import SightlineError
 from graph.db import Graph
-from graph.errors import SightlineError
 
 PAGES = {
     "worklist": "app_pages/worklist.py",

@@ -15,9 +15,9 @@ import threading
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, ui
-from graph.config import Settings
-from graph.errors import SightlineError
+from settings import Settings
 
 log = logging.getLogger(__name__)
 # A cached function called off a session's thread makes Streamlit warn once per thread that the thread has no

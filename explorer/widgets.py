@@ -9,10 +9,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from errors import SightlineError
 from explorer import cached, triage, ui
 from explorer.network import split_id
 from explorer.search import Hit
-from graph.errors import SightlineError
 
 BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "address": "violet"}
 

@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer.triage import NEW, State, shown_status
 from graph.db import Graph
-from loaders.resolve.prepare import postcode_in
+from loaders.addresses import postcode_in
 from queries.library import SEVERITIES, SavedQuery, by_signal, worst
 from queries.runner import worklist
 

@@ -5,27 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import neo4j
 from neo4j import exceptions as neo4j_errors
 
-from graph.config import Settings
-from graph.errors import ConfigError, GraphError
+from errors import ConfigError, GraphError
+from graph import server
+from graph.statements import split_statements
+from settings import Settings
 
 
-@cache
-def read_cypher(path: Path) -> str:
-    """Cypher text of a .cypher file (cached: statements are read once per process)."""
-    return path.read_text(encoding="utf-8")
-
-
-def split_statements(text: str) -> list[str]:
-    """Statements of a multi-statement .cypher file, separated by ';' at line ends; '//' comments dropped."""
-    lines = [ln for ln in text.splitlines() if not ln.strip().startswith("//")]
-    return [s.strip() for s in "\n".join(lines).split(";\n") if s.strip().rstrip(";").strip()]
+def connection(settings: Settings) -> tuple[str, str, str]:
+    """URI, user and password: the configured Neo4j, else the running bundled server."""
+    if settings.neo4j_uri:
+        return settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password
+    info = server.status(settings.data_dir)
+    if info is None:
+        raise ConfigError(
+            "no Neo4j configured and the bundled one is not running: "
+            "run `sightline neo4j start`, or set NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD"
+        )
+    return info.uri, info.user, info.password
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Graph:
     @classmethod
     def connect(cls, settings: Settings | None = None) -> Graph:
         settings = settings or Settings.from_env()
-        uri, user, password = settings.connection()
+        uri, user, password = connection(settings)
         try:
             driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
             driver.verify_connectivity()
@@ -91,9 +92,9 @@ class Graph:
         with self._errors(name, params), self.driver.session(database=self.database) as session:
             session.run(cypher, params).consume()  # type: ignore[arg-type]
 
-    def run_file(self, path: Path) -> int:
-        """Run every statement of a schema-style .cypher file; returns how many ran."""
-        statements = split_statements(read_cypher(path))
+    def run_script(self, text: str, name: str) -> int:
+        """Run every statement of a schema-style multi-statement text in order; returns how many ran."""
+        statements = split_statements(text)
         for i, statement in enumerate(statements, 1):
-            self.write(statement, name=f"{path.name} statement {i}")
+            self.write(statement, name=f"{name} statement {i}")
         return len(statements)

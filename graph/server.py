@@ -6,8 +6,8 @@ about the launcher; everything else talks Bolt to the `ServerInfo` it returns.
 
 State lives in the data dir: `password` (mode 0600, the source of truth for the neo4j user's password),
 `server.json` (uri, user, port, pid of the running server), `neo4j.log` (launcher output) and Neo4j's own
-`data/` and `logs/`. Memory: env SIGHTLINE_NEO4J_HEAP (JVM -Xmx, default 2g) and SIGHTLINE_NEO4J_PAGECACHE
-(default 1g) take sizes such as 512m or 4g.
+`data/` and `logs/`. Memory and Java come from `Settings` (SIGHTLINE_NEO4J_HEAP, SIGHTLINE_NEO4J_PAGECACHE:
+sizes such as 512m or 4g; JAVA_HOME).
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import ConfigError, ServerError
+from errors import ConfigError, ServerError
+from graph.statements import STATEMENTS
+from settings import REPO_ROOT, Settings
 
-REPO_ROOT: Path = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR: Path = REPO_ROOT / "var" / "neo4j"
+DEFAULT_DATA_DIR: Path = Settings().data_dir
 DEFAULT_PORT = 7687
 
 USER = "neo4j"
@@ -41,8 +42,6 @@ MAIN_CLASS = "org.sightline.launcher.Launcher"
 PASSWORD_ENV = "SIGHTLINE_NEO4J_PASSWORD"  # how the launcher gets the password: env, never argv (ps shows argv)
 HEAP_ENV = "SIGHTLINE_NEO4J_HEAP"
 PAGECACHE_ENV = "SIGHTLINE_NEO4J_PAGECACHE"
-DEFAULT_HEAP = "2g"
-DEFAULT_PAGECACHE = "1g"
 
 PASSWORD_FILE = "password"
 STATE_FILE = "server.json"
@@ -89,7 +88,7 @@ def build(force: bool = False) -> Path:
     Runs Maven at most once per change of pom.xml or Launcher.java, since a build costs seconds and
     the first one downloads Neo4j's jars.
     """
-    _java()  # the server needs Java 17 whether or not we build
+    _java(Settings.from_env().java_home)  # the server needs Java 17 whether or not we build
     (LAUNCHER_DIR / "target").mkdir(parents=True, exist_ok=True)
     with _flock(LAUNCHER_DIR / "target" / ".build.lock"):
         if not force and _build_is_fresh():
@@ -201,11 +200,12 @@ def _start(port: int, data_dir: Path, timeout: float) -> ServerInfo:
     if running is not None:
         return running
     password = _ensure_password(data_dir)
-    heap, pagecache = _memory_settings()
+    settings = Settings.from_env()
+    heap, pagecache = _memory_settings(settings)
     if _port_in_use(port):
         raise ServerError(f"port {port} is in use by another process: choose another with --port N or stop it")
     launcher = build()
-    java = _java()
+    java = _java(settings.java_home)
 
     log_path = data_dir / LOG_FILE
     classpath = f"{launcher / 'target' / 'classes'}{os.pathsep}{launcher / 'target' / 'lib' / '*'}"
@@ -345,20 +345,18 @@ def _parse_size(value: str, env_name: str) -> int:
     return int(m.group(1)) * (1024 ** ("kmgt".index(unit) + 1) if unit else 1)
 
 
-def _memory_settings() -> tuple[str, int]:
-    """(-Xmx value, page cache bytes) from the environment, checked before any JVM starts."""
-    heap = os.environ.get(HEAP_ENV, "").strip() or DEFAULT_HEAP
-    pagecache = os.environ.get(PAGECACHE_ENV, "").strip() or DEFAULT_PAGECACHE
-    heap_bytes = _parse_size(heap, HEAP_ENV)
+def _memory_settings(settings: Settings) -> tuple[str, int]:
+    """(-Xmx value, page cache bytes) from the settings, checked before any JVM starts."""
+    heap_bytes = _parse_size(settings.heap, HEAP_ENV)
     if heap_bytes < 256 * 1024**2:
-        raise ConfigError(f"{HEAP_ENV}={heap} is too small for Neo4j: use at least 256m (default {DEFAULT_HEAP})")
-    return f"{heap_bytes // 1024}k", _parse_size(pagecache, PAGECACHE_ENV)
+        default = Settings().heap
+        raise ConfigError(f"{HEAP_ENV}={settings.heap} is too small for Neo4j: use at least 256m (default {default})")
+    return f"{heap_bytes // 1024}k", _parse_size(settings.pagecache, PAGECACHE_ENV)
 
 
-def _java() -> str:
-    """Path of a Java 17+ `java`, or ConfigError saying how to install one."""
+def _java(java_home: str) -> str:
+    """Path of a Java 17+ `java` (JAVA_HOME's, else the PATH's), or ConfigError saying how to install one."""
     fix = "install openjdk-17-jre-headless (apt-get install openjdk-17-jre-headless)"
-    java_home = os.environ.get("JAVA_HOME")
     java = str(Path(java_home) / "bin" / "java") if java_home and (Path(java_home) / "bin" / "java").exists() else None
     java = java or shutil.which("java")
     if java is None:
@@ -466,7 +464,7 @@ def _bolt_problem(uri: str, password: str) -> str | None:
             GraphDatabase.driver(uri, auth=(USER, password), connection_timeout=5.0) as driver,
             driver.session(database="neo4j") as session,
         ):
-            session.run("RETURN 1").consume()
+            session.run(STATEMENTS["ping"]).consume()  # type: ignore[arg-type]
     except AuthError:
         return "auth"
     except (DriverError, Neo4jError, OSError):

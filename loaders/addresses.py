@@ -12,6 +12,7 @@ written form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _SPACES = re.compile(r"\s+")
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
@@ -71,3 +72,14 @@ def address_key(line1: str | None, line2: str | None, town: str | None, postcode
     del line2, town  # part of the signature so callers pass whole addresses; see the module docstring
     pc = normalise_postcode(postcode).replace(" ", "")
     return " | ".join(part for part in (canonical_line1(line1), pc) if part)
+
+
+def postcode_in(address_key: str) -> str | None:
+    """The postcode part of an Address key ("12 ELM ROAD | ZZ12AB" -> "ZZ12AB"); None when it has none."""
+    _, sep, postcode = address_key.rpartition(" | ")
+    return postcode.strip() if sep and postcode.strip() else None
+
+
+def postcode_of(address_keys: Iterable[str]) -> str | None:
+    """The postcode of the first Address key that has one."""
+    return next((p for p in map(postcode_in, sorted(address_keys)) if p), None)

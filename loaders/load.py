@@ -9,17 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.db import Graph, read_cypher
-from graph.errors import LoadError
+from errors import LoadError
+from graph.db import Graph
 from graph.schema import ensure_schema
 from loaders.addresses import address_key
 from loaders.mapping import FeedMapping
 from loaders.reader import CsvSource, SourceRow
-from loaders.resolve.addresses import aliases as address_aliases
 from loaders.spec import Feed, Spec, render_key, template_fields
+from loaders.statements import STATEMENTS
 from loaders.validate import validate_row
 
-EXISTING_KEYS = Path(__file__).with_name("cypher") / "_existing_keys.cypher"
 Progress = Callable[[str, int, int], object]  # its return value is ignored (a progress bar returns itself)
 
 
@@ -140,7 +139,7 @@ class RefIndex:
         cache = self.in_graph.setdefault(ref, set())
         ask = [k for k, v in keys.items() if v not in cache]
         if ask:
-            rows = self.graph.read(read_cypher(EXISTING_KEYS), name="existing keys", keys=ask, label=node.label)
+            rows = self.graph.read(STATEMENTS["existing_keys"], name="existing keys", keys=ask, label=node.label)
             cache.update(keys[r["key"]] for r in rows)
         return {v for v in values if v in cache}
 
@@ -236,7 +235,7 @@ class Loader:
                 self.rejects.write(result.file, checked.item.line, checked.problems, checked.item.raw)
         if good:
             self.graph.write(
-                read_cypher(feed.cypher_path),
+                STATEMENTS[feed.statement_name],
                 name=f"load {feed.name}",
                 rows=[graph_row(feed, r, self.aliases) for r in good],
                 feed=feed.name,
@@ -355,3 +354,17 @@ def load_directory(
     report = Loader(graph, spec, rejects_dir, batch_size, progress).run(jobs)
     report.skipped = skipped
     return report
+
+
+def address_aliases(graph: Graph) -> dict[str, str]:
+    """Folded key -> canonical key, for loads of files written before the fold."""
+    rows = graph.read(STATEMENTS["address_aliases"], name="address aliases")
+    direct = {r["key"]: r["canonical"] for r in rows}
+    out = {}
+    for key in direct:
+        target, seen = direct[key], {key}
+        while target in direct and target not in seen:  # a canonical Address folded again later
+            seen.add(target)
+            target = direct[target]
+        out[key] = target
+    return out

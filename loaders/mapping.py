@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from graph.errors import ConfigError
+from errors import ConfigError
 from loaders.spec import Feed, Spec
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from graph.errors import LoadError
+from errors import LoadError
 
 MAX_LINE_BYTES = 1 << 20  # a single record longer than this is rejected, never read whole into memory
 _OTHER_DELIMITERS = (";", "\t", "|")

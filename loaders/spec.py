@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.errors import ConfigError
+from errors import ConfigError
 
 SPEC_PATH = Path(__file__).with_name("feeds.yaml")
 COLUMN_TYPES = frozenset({"id", "str", "text", "date", "bool", "int", "enum", "nhs", "postcode"})
@@ -77,8 +77,9 @@ class Feed:
         raise KeyError(name)
 
     @property
-    def cypher_path(self) -> Path:
-        return Path(__file__).with_name("cypher") / f"{self.name}.cypher"
+    def statement_name(self) -> str:
+        """The feed's MERGE statement in the loaders' register: loaders/cypher/feeds/<feed>.cypher."""
+        return f"feeds/{self.name}"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from errors import ConfigError
 from graph.db import Graph
-from graph.errors import ConfigError
 from queries.library import SIGNALS, SavedQuery, load_library
 from queries.runner import Flag, run_query
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import yaml
 
-from graph.errors import ConfigError, QueryError
+from errors import ConfigError, QueryError
 
 QUERY_DIR = Path(__file__).resolve().parent
 SIGNALS = tuple(f"S{i}" for i in range(1, 15))

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from errors import QueryError, SightlineError
 from graph.db import Graph
-from graph.errors import QueryError, SightlineError
 from queries.library import SEVERITIES, SavedQuery, by_signal, load_library, worst
 
 PARALLEL_QUERIES = 4  # saved queries in flight at once for the worklist

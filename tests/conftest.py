@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from graph import server
-from graph.config import Settings
 from graph.db import Graph
-from loaders.synthetic import generate
+from settings import Settings
+from synthetic import generate
 
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
 

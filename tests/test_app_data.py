@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
-from tests.e2e.population import Population, explorer_env, open_app, population, texts, widget
+from settings import REPO_ROOT, Settings
+from tests.support.population import Population, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
 MAPPINGS = REPO_ROOT / "loaders" / "mappings"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from explorer.sight import GAP
-from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts
+from tests.support.population import Population, consultations, explorer_env, open_app, population, texts
 
 __all__ = ["explorer_env", "population"]  # fixtures
 

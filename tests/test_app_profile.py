@@ -4,7 +4,7 @@ network, exports (PNG, JSON, PDF briefing)."""
 from __future__ import annotations
 
 from explorer.network import NEIGHBOUR_LIMIT
-from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
+from tests.support.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
 
@@ -54,8 +54,8 @@ def test_path_finder_joins_child_and_offender(population: Population) -> None:
 
 
 def _offender_name(at: object, population: Population) -> str:
-    from graph.config import Settings
     from graph.db import Graph
+    from settings import Settings
 
     with Graph.connect(Settings.from_env()) as graph:
         row = graph.read(

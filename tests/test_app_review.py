@@ -16,13 +16,14 @@ from streamlit.testing.v1 import AppTest
 
 from explorer import review
 from explorer.review_ui import SHOWN
-from graph.config import Settings
 from graph.db import Graph
+from linkage import decisions
+from linkage.pipeline import ResolveSettings, _evidence, resolve
 from loaders.load import load_directory
-from loaders.resolve.pipeline import ResolveSettings, _evidence, resolve
 from loaders.spec import load_spec
+from settings import Settings
 from tests.conftest import CLEAR
-from tests.e2e.population import consultations, explorer_env, open_app, texts, widget
+from tests.support.population import consultations, explorer_env, open_app, texts, widget
 
 __all__ = ["explorer_env"]  # fixture
 RESOLVE = ResolveSettings(accept=0.9, review=0.5)
@@ -204,7 +205,7 @@ def test_not_the_same_person_is_recorded_and_the_next_resolve_keeps_the_records_
 
     assert any("Recorded: Not the same person, by Test Analyst" in t for t in texts(at, "success"))
     decision = _decision(settings, pair)
-    assert decision["decision"] == review.DIFFERENT and decision["who"] == "Test Analyst"
+    assert decision["decision"] == decisions.DIFFERENT and decision["who"] == "Test Analyst"
     assert decision["note"] == "different dates of birth" and decision["decided_at"].to_native() >= before
     shown = at.dataframe[-1].value  # the pair stays open with its decisions
     assert list(shown["by"]) == ["Test Analyst"] and list(shown["decision"]) == ["Not the same person"]
@@ -229,7 +230,7 @@ def test_same_person_is_recorded_and_the_next_resolve_links_the_records(
     )
     at = _decide(open_app("review_links"), f"{pair['left']}\n{pair['right']}", "Same person", "same GP practice")
     decision = _decision(settings, pair)
-    assert decision["decision"] == review.SAME and decision["who"] == "Test Analyst"
+    assert decision["decision"] == decisions.SAME and decision["who"] == "Test Analyst"
     counts = " ".join(texts(at, "markdown"))
     assert f"**{len(waiting) - 1}** pairs waiting" in counts and "decided, waiting for the next" in counts
     assert _metric(at, "Identities now") == "different", "the page shows the pair just decided, not yet applied"

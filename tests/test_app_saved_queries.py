@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 from queries.library import load_library
-from tests.e2e.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
+from tests.support.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
 

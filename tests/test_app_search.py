@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from graph.config import Settings
 from graph.db import Graph
-from loaders.synthetic.variations import written_otherwise
-from tests.e2e.population import Population, consultations, explorer_env, open_app, population, texts, widget
+from settings import Settings
+from tests.support.population import Population, consultations, explorer_env, open_app, population, texts, widget
+from tests.support.variations import written_otherwise
 
 __all__ = ["explorer_env", "population"]  # fixtures
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from graph import server
 from graph.db import Graph
-from tests.e2e.population import explorer_env, open_app, texts, widget
+from tests.support.population import explorer_env, open_app, texts, widget
 
 __all__ = ["explorer_env"]  # fixture
 PAGES = ["worklist", "search", "profile", "chronology", "line_of_sight", "saved_queries", "review_links", "data"]

@@ -8,7 +8,7 @@ import pytest
 
 from explorer import warm
 from explorer import worklist as wl
-from tests.e2e.population import AS_OF, Population, explorer_env, open_app, population, texts
+from tests.support.population import AS_OF, Population, explorer_env, open_app, population, texts
 
 __all__ = ["explorer_env", "population"]  # fixtures
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 from explorer import triage
 from explorer import worklist as wl
-from graph.config import Settings
 from graph.db import Graph
-from loaders.linkage import link_exact
+from linkage.exact import link_exact
 from loaders.load import load_directory
 from loaders.spec import load_spec
 from queries.library import load_library
-from tests.e2e.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
+from settings import Settings
+from tests.support.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
 

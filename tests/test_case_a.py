@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from graph.config import Settings
 from graph.db import Graph
-from loaders.linkage import link_exact
+from linkage.exact import link_exact
 from loaders.load import load_directory
 from loaders.spec import load_spec
 from queries.library import load_library
 from queries.runner import Flag, run_query, worklist
+from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "case_a"

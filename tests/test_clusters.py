@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from loaders.resolve.clusters import Link, build, same_birth
+from linkage.clusters import Link, build, same_birth
 
 CHILD, MOTHER = dt.date(2005, 1, 4), dt.date(1982, 11, 5)
 

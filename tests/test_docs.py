@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.config import documented_settings
+from settings import markdown_table
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
 
-def test_every_setting_is_in_the_readme_table_with_its_help() -> None:
-    for env, help_text in documented_settings():
-        assert f"| `{env}` | {help_text} |" in README, env
+def test_the_readme_settings_table_is_the_one_settings_generates() -> None:
+    start = README.index("<!-- settings table")
+    table = README[README.index("\n", start) + 1 : README.index("<!-- end of settings table -->")].strip()
+    assert table == markdown_table(), "run `python -m settings` and paste its table into the README"
 
 
 def test_readme_shows_the_two_commands_and_the_driver_choice() -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.db import Graph
-from loaders.linkage import link_exact
-from loaders.load import load_directory
-from loaders.resolve.addresses import address_accuracy, aliases
-from loaders.resolve.metrics import person_metrics
-from loaders.resolve.pipeline import resolve
+from linkage.addresses import address_accuracy
+from linkage.exact import link_exact
+from linkage.metrics import person_metrics
+from linkage.pipeline import resolve
+from loaders.load import address_aliases, load_directory
 from loaders.spec import load_spec
-from loaders.synthetic import generate
 from queries.evaluate import evaluate, load_truth
+from synthetic import generate
 
 
 def test_every_signal_found_with_high_precision_at_variation_zero(graph: Graph, tmp_path: Path) -> None:
@@ -43,7 +43,7 @@ def test_after_resolve_every_signal_found_at_the_default_variation_rate(graph: G
     truth = load_truth(feeds / "ground_truth.json")
     people = person_metrics(graph, truth)
     assert people["person_precision"] >= 0.95 and people["person_recall"] >= 0.95, people
-    assert address_accuracy(truth, aliases(graph)) >= 0.98
+    assert address_accuracy(truth, address_aliases(graph)) >= 0.98
     scores = evaluate(graph, truth, include_linkage=True)
     assert scores["S14"].cases > 0, "the population plants hidden-identity cases"
     for signal, score in scores.items():

@@ -10,7 +10,7 @@ from graph.db import Graph
 from graph.stats import graph_stats
 from loaders.load import load_directory
 from loaders.spec import load_spec
-from loaders.synthetic import generate
+from synthetic import generate
 from tests.support.expected import expected_counts
 
 SPEC = load_spec()

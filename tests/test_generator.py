@@ -14,12 +14,12 @@ import typer
 from typer.testing import CliRunner
 
 from cli.generate import register
-from graph.errors import ConfigError
+from errors import ConfigError
 from loaders.addresses import address_key
 from loaders.spec import Spec, load_spec, render_key
-from loaders.synthetic import generate
-from loaders.synthetic.variations import IDENTITY_COLUMNS
 from loaders.validate import nhs_number_is_valid, validate_row
+from synthetic import generate
+from synthetic.variations import IDENTITY_COLUMNS
 
 SIGNALS = [f"S{i}" for i in range(1, 15)]
 PEOPLE = 2000

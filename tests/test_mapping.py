@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError
+from errors import ConfigError
 from loaders.mapping import load_mapping
 from loaders.reader import CsvSource
 from loaders.spec import load_spec

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import ConfigError, QueryError
+from errors import ConfigError, QueryError
 from queries.library import QUERY_DIR, SIGNALS, get_query, load_library, parse_query
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import LoadError
+from errors import LoadError
 from loaders import reader
 from loaders.reader import CsvSource
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.db import Graph, read_cypher
+from graph.db import Graph
+from linkage.addresses import address_accuracy, address_merges
+from linkage.decisions import DIFFERENT, decide
+from linkage.exact import link_after_load, link_exact
+from linkage.metrics import person_metrics
+from linkage.names import clean, name_variants
+from linkage.pipeline import ResolveSettings, resolve
+from linkage.prepare import record_row
+from linkage.statements import STATEMENTS
 from loaders.addresses import address_key
-from loaders.linkage import link_after_load, link_exact
-from loaders.load import load_directory
-from loaders.resolve.addresses import address_accuracy, address_merges, aliases
-from loaders.resolve.metrics import person_metrics
-from loaders.resolve.pipeline import _CYPHER, ResolveSettings, resolve
-from loaders.resolve.prepare import clean, name_variants, record_row
+from loaders.load import address_aliases, load_directory
 from loaders.spec import load_spec
 from queries.evaluate import load_truth
 
@@ -62,21 +65,14 @@ def test_resolve_links_varied_records_and_keeps_decisions(graph: Graph, varied: 
     assert result.identities > 0 and result.scored_pairs > 0
     assert linked["person_recall"] > exact["person_recall"], "probabilistic links find what exact rules miss"
     assert linked["person_precision"] >= 0.95 and linked["person_recall"] >= 0.95
-    assert address_accuracy(truth, aliases(graph)) >= 0.98
+    assert address_accuracy(truth, address_aliases(graph)) >= 0.98
 
     # a reviewer says one linked pair is two different people: it stays apart on every later run
     pair = graph.read(
         "MATCH (a:Person)-[m:MAY_BE_SAME {status: 'auto'}]->(b:Person) "
         "RETURN a.key AS a, b.key AS b ORDER BY m.probability LIMIT 1"
     )[0]
-    graph.write(
-        read_cypher(_CYPHER / "record_decision.cypher"),
-        left=min(pair.values()),
-        right=max(pair.values()),
-        decision="different",
-        who="reviewer",
-        note="test",
-    )
+    decide(graph, pair["a"], pair["b"], DIFFERENT, who="reviewer", note="test")
     again = resolve(graph, ResolveSettings(accept=0.9, review=0.5))
     assert again.decisions_applied == 1
     status = graph.read(
@@ -86,7 +82,7 @@ def test_resolve_links_varied_records_and_keeps_decisions(graph: Graph, varied: 
 
 
 def _clusters(graph: Graph) -> set[frozenset[str]]:
-    rows = graph.read(read_cypher(_CYPHER / "identity_pairs.cypher"))
+    rows = graph.read(STATEMENTS["identity_pairs"])
     return {frozenset(r["records"]) for r in rows}
 
 
@@ -120,7 +116,7 @@ def test_an_incremental_run_applies_reviewers_decisions(graph: Graph, varied: Pa
         "RETURN a.key AS left, b.key AS right ORDER BY left LIMIT 1"
     )[0]
     assert frozenset(pair.values()) in _clusters(graph)
-    graph.write(read_cypher(_CYPHER / "record_decision.cypher"), decision="different", who="reviewer", note="", **pair)
+    decide(graph, pair["left"], pair["right"], DIFFERENT, who="reviewer")
     before = _clusters(graph)
     report = resolve(graph, ResolveSettings(incremental=True))
     assert report.scored_pairs == 0 and report.decisions_applied == 1, "no new records: nothing new to score"

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 from graph import server
-from graph.config import Settings
 from graph.db import Graph
 from graph.stats import graph_stats
 from loaders.load import load_directory
 from loaders.spec import load_spec
+from settings import Settings
 
 SPEC = load_spec()
 SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"

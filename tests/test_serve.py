@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.cypher import CYPHER_DIR
 from explorer.serve import warm_neo4j
+from explorer.statements import STATEMENTS
 from graph import server
-from graph.config import Settings
 from graph.db import Graph
 from graph.schema import ensure_schema
+from settings import Settings
 
-WRITES = {"decide.cypher", "update.cypher"}  # the explorer's only writes: a read transaction refuses them
+WRITES = {"review/decide", "triage/update"}  # the explorer's only writes: a read transaction refuses them
 COUNTS = "MATCH (n) RETURN count(n) AS nodes"
 
 
@@ -21,7 +21,7 @@ def test_every_read_statement_is_planned_and_nothing_changes(
 ) -> None:
     monkeypatch.setenv("NEO4J_URI", settings.neo4j_uri)
     monkeypatch.setenv("NEO4J_PASSWORD", settings.neo4j_password)
-    reads = [p for p in CYPHER_DIR.glob("*/*.cypher") if p.name not in WRITES]
+    reads = [n for n in STATEMENTS.names() if n not in WRITES]
     ensure_schema(graph)  # the search statements read full-text indexes
     warm_neo4j()
     # every read statement ran: a statement with a parameter that has no stand-in would be missing here

@@ -19,8 +19,8 @@ from neo4j.exceptions import AuthError
 from typer.testing import CliRunner
 
 from cli import server as server_cli
+from errors import ConfigError, ServerError
 from graph import server
-from graph.errors import ConfigError, ServerError
 
 
 def _query(info: server.ServerInfo, cypher: str, **params: object) -> list[dict[str, object]]:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 
-from graph.schema import SCHEMA_PATH
+from graph.statements import STATEMENTS
 from loaders.feeds_doc import DOC_PATH, render
 from loaders.spec import load_spec
+from loaders.statements import STATEMENTS as LOADERS
 
 SPEC = load_spec()
 
 
 def test_every_feed_has_its_cypher_statement_naming_what_it_declares() -> None:
     for feed in SPEC.feeds.values():
-        text = feed.cypher_path.read_text(encoding="utf-8")
+        text = LOADERS[feed.statement_name]
         assert text.lstrip().startswith("//"), f"{feed.name}: explain the statement in a header comment"
         body = "\n".join(ln for ln in text.splitlines() if not ln.strip().startswith("//"))
         assert "UNWIND $rows AS row" in body
@@ -26,7 +27,7 @@ def test_every_feed_has_its_cypher_statement_naming_what_it_declares() -> None:
 
 
 def test_every_primary_label_has_a_key_constraint() -> None:
-    schema = SCHEMA_PATH.read_text(encoding="utf-8")
+    schema = STATEMENTS["schema"]
     primary = {n.label for f in SPEC.feeds.values() for n in f.nodes}
     for label in primary:
         assert re.search(rf"FOR \(\w+:{label}\) REQUIRE \w+\.key IS UNIQUE", schema), label

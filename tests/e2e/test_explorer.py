@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from bench.browser import launch
-from cli.explore import environment, serving
 from graph import server
-from graph.config import REPO_ROOT, Settings
 from graph.db import Graph
-from loaders.synthetic.variations import written_otherwise
-from tests.e2e.population import AS_OF, Population, consultations, ensure
+from settings import REPO_ROOT, Settings
+from tests.support.browser import launch
+from tests.support.explorer import environment, serving
+from tests.support.population import AS_OF, Population, consultations, ensure
+from tests.support.variations import written_otherwise
 
 SHOTS = REPO_ROOT / "docs" / "screenshots"
 WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time

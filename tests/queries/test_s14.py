@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from graph.db import Graph, read_cypher
-from loaders.linkage import _CYPHER as LINKAGE_CYPHER
+from graph.db import Graph
+from linkage.statements import STATEMENTS as LINKAGE
 from queries.library import get_query
 from queries.runner import run_query
 from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
@@ -95,7 +95,7 @@ def test_father_linked_only_probabilistically_is_flagged(graph: Graph, tmp_path:
     assert run_query(graph, S14, {"as_of": "2024-12-31"}) == [], "exact linkage alone cannot see it"
     # what `sightline resolve` writes when Splink links the nickname and swapped date to the nominal record
     graph.write(
-        read_cypher(LINKAGE_CYPHER / "write_identities.cypher"),
+        LINKAGE["write_identities"],
         method="resolved",
         resolved_at=dt.datetime.now(dt.UTC),
         clusters=[

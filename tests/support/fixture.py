@@ -79,7 +79,7 @@ class FeedFixture:
 
 def load_fixture(graph: object, fx: FeedFixture, directory: Path) -> None:
     """Write, load and link a fixture, failing on any reject (a fixture with a bad row tests nothing)."""
-    from loaders.linkage import link_exact
+    from linkage.exact import link_exact
     from loaders.load import load_directory
 
     report = load_directory(graph, fx.spec, fx.write(directory / "feeds"), directory / "rejects")  # type: ignore[arg-type]

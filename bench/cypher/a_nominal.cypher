@@ -1,0 +1,1 @@
+MATCH (p:Person) WHERE p.nominal_id IS NOT NULL RETURN p.key AS k LIMIT 1

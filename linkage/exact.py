@@ -1,0 +1,141 @@
+"""Exact record linkage: which person records across agencies are the same person, by rules that never guess.
+
+Agencies share no identifier, so the graph holds one Person node per source record. An `Identity` node
+ties together the records that are the same person, without merging or changing any of them:
+
+1. records with the same NHS number (health feeds share the node; children's social care records carry
+   it as `nhs_number` where recorded);
+2. records with the same name and date of birth, after folding case, punctuation and spacing;
+3. a record without a date of birth (a father on a birth record, an adult collecting a child, a
+   partner named by police) joins the one identity with its exact name, or, if several share the name,
+   the one that shares an address with it or with the people it was written about.
+
+Records that match nothing get an identity of their own, so every saved query can go record -> identity
+-> records. Spelling, date and address variations need probabilistic linkage (`sightline resolve`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.db import Graph
+from linkage import identities
+from linkage.names import fold_name
+from linkage.statements import STATEMENTS
+
+METHOD = "exact"
+
+
+@dataclass
+class Record:
+    key: str
+    name: str | None
+    dob: dt.date | None
+    nhs: str | None
+    addresses: set[str]
+    neighbours: set[str] = field(default_factory=set)
+
+
+def as_record(row: dict[str, Any]) -> Record:
+    """A record as exact linkage compares it, from a row of person_records.cypher."""
+    dob = row["dob"].to_native() if hasattr(row["dob"], "to_native") else row["dob"]
+    return Record(row["key"], fold_name(row["surname"], row["forenames"]), dob, row["nhs"], set(row["addresses"]))
+
+
+def fetch_records(graph: Graph) -> list[Record]:
+    rows = graph.read(STATEMENTS["person_records"], name="linkage: person records")
+    return [as_record(r) for r in rows]
+
+
+def fetch_context(graph: Graph, records: list[Record]) -> None:
+    by_key = {r.key: r for r in records}
+    keys = [r.key for r in records if r.dob is None and r.name]
+    for start in range(0, len(keys), 2000):
+        rows = graph.read(STATEMENTS["record_context"], name="linkage: context", keys=keys[start : start + 2000])
+        for row in rows:
+            by_key[row["key"]].neighbours = set(row["neighbours"])
+
+
+def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
+    """(record, record, rule) for rules 1 and 2: shared NHS number, or the same name and date of birth."""
+    groups: dict[tuple[str, Any], list[str]] = defaultdict(list)
+    for r in records:
+        if r.nhs:
+            groups[("same NHS number", r.nhs)].append(r.key)
+        if r.name and r.dob:
+            groups[("same name and date of birth", (r.name, r.dob))].append(r.key)
+    pairs = []
+    for (rule, _), keys in groups.items():
+        pairs += [(keys[0], other, rule) for other in keys[1:]]
+    return pairs
+
+
+def components(records: list[Record], pairs: list[tuple[str, str, str]]) -> dict[str, int]:
+    g = nx.Graph()
+    g.add_nodes_from(r.key for r in records)
+    g.add_edges_from((a, b) for a, b, _ in pairs)
+    return {key: i for i, comp in enumerate(nx.connected_components(g)) for key in comp}
+
+
+def context_pairs(records: list[Record], component: dict[str, int]) -> list[tuple[str, str, str]]:
+    """Rule 3: (record without a date of birth, a record of the one identity it joins, rule)."""
+    by_key = {r.key: r for r in records}
+    named: dict[str, set[int]] = defaultdict(set)
+    addresses: dict[int, set[str]] = defaultdict(set)
+    anchor: dict[int, str] = {}
+    for r in records:
+        addresses[component[r.key]] |= r.addresses
+        if r.dob and r.name:
+            named[r.name].add(component[r.key])
+            anchor.setdefault(component[r.key], r.key)
+    pairs = []
+    for r in records:
+        if r.dob or not r.name or not named.get(r.name):
+            continue
+        candidates = named[r.name]
+        rule = "same name; the only person with it"
+        if len(candidates) > 1:
+            near = set(r.addresses)
+            for n in r.neighbours:
+                if n in by_key:
+                    near |= addresses[component[n]]
+            candidates = {c for c in candidates if addresses[c] & near}
+            rule = "same name and a shared address"
+        if len(candidates) == 1:
+            pairs.append((r.key, anchor[next(iter(candidates))], rule))
+    return pairs
+
+
+def deterministic_pairs(records: list[Record]) -> list[tuple[str, str, str]]:
+    """(record, record, rule) for every rule that never guesses: rules 1 and 2, then rule 3 on their groups."""
+    pairs = exact_pairs(records)
+    return pairs + context_pairs(records, components(records, pairs))
+
+
+def link_exact(graph: Graph) -> dict[str, int]:
+    """Rebuild the exact-linkage identities; returns counts of records, identities and linked records."""
+    records = fetch_records(graph)
+    fetch_context(graph, records)
+    pairs = deterministic_pairs(records)
+    built = identities.build(records, identities.link_graph(records, ((a, b, rule, 1.0) for a, b, rule in pairs)))
+    identities.write(graph, built, METHOD)
+    linked = sum(len(c["records"]) for c in built if len(c["records"]) > 1)
+    return {"records": len(records), "identities": len(built), "linked_records": linked}
+
+
+def has_resolved_identities(graph: Graph) -> bool:
+    """True once `sightline resolve` has built identities: a load must then not replace them."""
+    cypher = STATEMENTS["has_resolved"]
+    return bool(graph.read(cypher, name="resolved identities?")[0]["resolved"])
+
+
+def link_after_load(graph: Graph) -> dict[str, int] | None:
+    """What every load does next (`sightline load`, the explorer's Data page): rebuild the exact identities,
+    unless `sightline resolve` built them (None: its `--incremental` run links the new records)."""
+    return None if has_resolved_identities(graph) else link_exact(graph)

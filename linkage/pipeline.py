@@ -1,0 +1,225 @@
+"""`sightline resolve`: link person records across agencies into identities, explainably and non-destructively.
+
+Steps: fetch records -> deterministic links (shared NHS number; same name and date of birth; a record
+without a date of birth by name and shared address) -> Splink scores every blocked pair -> pairs at or
+above `accept` link automatically, pairs between `review` and `accept` wait for a reviewer -> reviewers'
+decisions override both -> links apply strongest first, a probabilistic link that would join different
+dates of birth waits for a reviewer (clusters.py) -> connected records become one Identity. Source records
+are never merged or changed; every link keeps its probability and per-field evidence (`MAY_BE_SAME`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import resource
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from graph.db import Graph
+from linkage import clusters, exact, identities, model
+from linkage.addresses import resolve_addresses
+from linkage.decisions import ACCEPT, DIFFERENT, REVIEW, SAME
+from linkage.prepare import to_frame
+from linkage.statements import STATEMENTS
+
+METHOD = "resolved"
+
+
+@dataclass(frozen=True)
+class ResolveSettings:
+    """Thresholds on Splink's match probability."""
+
+    accept: float = ACCEPT  # at or above: linked automatically
+    review: float = REVIEW  # at or above (and below accept): queued for a reviewer; below: not linked
+    incremental: bool = False  # score only pairs involving records no identity holds yet, with the saved model
+    retrain: bool = True  # full runs: train a new model (False: score with the saved one)
+
+
+@dataclass
+class ResolveReport:
+    records: int = 0
+    scored_pairs: int = 0
+    accepted: int = 0
+    queued: int = 0
+    addresses_folded: int = 0
+    decisions_applied: int = 0
+    identities: int = 0
+    seconds: float = 0.0
+    peak_memory_mb: float = 0.0
+    metrics: dict[str, float] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(vars(self))
+
+
+def _fetch(graph: Graph) -> list[dict[str, Any]]:
+    return graph.read(STATEMENTS["person_records"], name="resolve: person records")
+
+
+def _evidence(row: pd.Series) -> str:
+    """Per-field comparison level, match weight and Bayes factor, as JSON: what a reviewer reads side by side
+    (the explorer's "Review links" page draws them as a waterfall from the prior to the pair's match weight)."""
+    fields = {}
+    for name in ("first_name", "surname", "dob", "postcode", "nhs"):
+        level = row.get(f"gamma_{name}")
+        weight = _field_weight(row, name)
+        fields[name] = {
+            "level": None if level is None else int(level),
+            "match_weight": None if weight is None else round(weight, 3),
+            "bayes_factor": None if weight is None else float(f"{2.0**weight:.4g}"),
+        }
+    return json.dumps(fields, sort_keys=True)
+
+
+def _field_weight(row: pd.Series, name: str) -> float | None:
+    """A field's match weight (log2 of its Bayes factor, Splink's `mw_<field>`); None when not finite."""
+    weight = row.get(f"mw_{name}")
+    return float(weight) if weight is not None and math.isfinite(float(weight)) else None
+
+
+def _scored_pairs(
+    frame: pd.DataFrame, settings: ResolveSettings, trained: dict[str, Any] | None
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    linker = model.linker_for(frame, trained)
+    if trained is None:
+        model.train(linker)
+    pairs = model.predict(linker, settings.review)
+    return pairs, linker.misc.save_model_to_json()
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    """A pair of record keys as stored: the smaller first."""
+    return (a, b) if a <= b else (b, a)
+
+
+def _decisions(graph: Graph) -> dict[tuple[str, str], str]:
+    rows = graph.read(STATEMENTS["decisions"], name="resolve: decisions")
+    return {_pair(r["left"], r["right"]): r["decision"] for r in rows}
+
+
+def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
+    """Splink's scored pairs as the rows stored on MAY_BE_SAME (left < right), evidence as JSON."""
+    out = []
+    for row in pairs.itertuples(index=False):
+        a, b = _pair(row.unique_id_l, row.unique_id_r)
+        out.append(
+            {
+                "left": a,
+                "right": b,
+                "probability": float(row.match_probability),
+                "match_weight": float(row.match_weight),
+                "evidence": _evidence(pd.Series(row._asdict())),
+            }
+        )
+    return out
+
+
+def _with_stored(graph: Graph, scored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Incremental runs: the pairs earlier runs scored, plus the new ones (a pair scored now wins)."""
+    stored = graph.read(STATEMENTS["stored_pairs"], name="resolve: stored pairs")
+    by_pair = {(r["left"], r["right"]): r for r in stored}
+    by_pair.update({(r["left"], r["right"]): r for r in scored})
+    return list(by_pair.values())
+
+
+def _links(
+    records: list[exact.Record],
+    scored: list[dict[str, Any]],
+    settings: ResolveSettings,
+    decisions: dict[tuple[str, str], str],
+) -> tuple[list[clusters.Link], list[dict[str, Any]]]:
+    """Links to apply (deterministic, accepted, confirmed; minus rejected) and candidate rows to store."""
+    links = [
+        clusters.Link(a, b, rule, 1.0, forced=rule == "same NHS number")
+        for a, b, rule in exact.deterministic_pairs(records)
+    ]
+    candidates = []
+    for pair in scored:
+        a, b, p = pair["left"], pair["right"], pair["probability"]
+        status = "auto" if p >= settings.accept else "review"
+        decided = decisions.get((a, b))
+        if decided:
+            status = "confirmed" if decided == SAME else "rejected"
+        if status == "auto":
+            links.append(clusters.Link(a, b, f"probabilistic match (p={p:.3f})", p))
+        candidates.append(pair | {"status": status, "note": None})
+    links += [
+        clusters.Link(a, b, "confirmed by a reviewer", 1.0, forced=True)
+        for (a, b), decided in decisions.items()
+        if decided == SAME
+    ]
+    return [x for x in links if decisions.get(_pair(x.left, x.right)) != DIFFERENT], candidates
+
+
+def _hold(candidates: list[dict[str, Any]], held: list[clusters.Link]) -> None:
+    """Automatic links the identity graph refused go to the review queue, saying why."""
+    pairs = {_pair(x.left, x.right) for x in held}
+    for c in candidates:
+        if c["status"] == "auto" and (c["left"], c["right"]) in pairs:
+            c["status"], c["note"] = "review", clusters.HELD
+
+
+def _write(graph: Graph, built: list[dict[str, Any]], candidates: list[dict[str, Any]]) -> None:
+    now = dt.datetime.now(dt.UTC)
+    identities.write(graph, built, METHOD)
+    graph.write_in_batches(STATEMENTS["clear_candidates"], name="resolve: clear candidates")
+    for start in range(0, len(candidates), 5000):
+        graph.write(
+            STATEMENTS["write_candidates"],
+            name="resolve: candidates",
+            pairs=candidates[start : start + 5000],
+            scored_at=now,
+        )
+
+
+def _saved_model(graph: Graph) -> dict[str, Any] | None:
+    rows = graph.read(STATEMENTS["load_model"], name="resolve: load model")
+    return json.loads(rows[0]["json"]) if rows else None
+
+
+def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveReport:
+    """Score blocked pairs, rebuild identities and the review queue.
+
+    A full run scores every blocked pair; an incremental run scores only pairs that involve records no
+    identity holds yet (new against existing, and new against new) with the saved model and rebuilds the
+    identities from those and the pairs earlier runs scored: the links a full run with that model gives,
+    with every reviewer decision applied.
+    """
+    settings = settings or ResolveSettings()
+    started = time.perf_counter()
+    folded = resolve_addresses(graph)
+    raw = _fetch(graph)
+    records = [exact.as_record(r) for r in raw]
+    exact.fetch_context(graph, records)
+    saved = _saved_model(graph) if (settings.incremental or not settings.retrain) else None
+    if settings.incremental and saved is not None:
+        new = {r["key"] for r in graph.read(STATEMENTS["unlinked_records"], name="resolve: new")}
+        pairs = model.predict_new(to_frame(raw), new, saved, settings.review)
+        scored = _with_stored(graph, _scored_rows(pairs))
+    else:
+        pairs, trained = _scored_pairs(to_frame(raw), settings, saved)
+        scored = _scored_rows(pairs)
+        if saved is None:
+            graph.write(STATEMENTS["save_model"], name="resolve: save model", json=json.dumps(trained))
+    decisions = _decisions(graph)
+    links, candidates = _links(records, scored, settings, decisions)
+    graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links)
+    _hold(candidates, held)
+    built = identities.build(records, graph_of_links)
+    _write(graph, built, candidates)
+    return ResolveReport(
+        records=len(records),
+        scored_pairs=len(pairs),
+        accepted=sum(c["status"] in ("auto", "confirmed") for c in candidates),
+        queued=sum(c["status"] == "review" for c in candidates),
+        addresses_folded=folded,
+        decisions_applied=len(decisions),
+        identities=len(built),
+        seconds=round(time.perf_counter() - started, 1),
+        peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    )

@@ -1,0 +1,173 @@
+"""How one person or dwelling is written in each record: canonical, or with a realistic variation.
+
+At variation rate V each person record and each address has probability V of one variation: a nickname
+(William/Bill), a one-letter typo, day and month swapped (only when both <= 12), a woman's birth or
+hyphenated surname, a dropped middle name; for addresses Road/Rd, 'Flat 2, 10 X' / '2/10 X' / '10 X Flat 2',
+postcode spacing and case, a missing locality. At V = 0 every record of one person carries identical
+surname, forenames, date of birth and address text. Planted-case people and dwellings are `protected`:
+they vary only where a case forces it (`row["_force"]`, S14), so linkage is needed exactly there.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from loaders.spec import Spec
+from synthetic.names import NICKNAMES, SUFFIX_ABBREVIATIONS
+from synthetic.world import Dwelling, Person, Row, World
+
+# (feed, Person alias) -> (surname column, forenames column, date-of-birth column or None)
+IDENTITY_COLUMNS: dict[tuple[str, str], tuple[str, str, str | None]] = {
+    ("police_nominals", "offender"): ("surname", "forenames", "date_of_birth"),
+    ("police_associates", "associate"): ("surname", "forenames", "date_of_birth"),
+    ("police_intelligence", "mentioned"): ("mentioned_surname", "mentioned_forenames", "mentioned_date_of_birth"),
+    ("police_merlin", "child"): ("child_surname", "child_forenames", "child_date_of_birth"),
+    ("probation_cases", "person"): ("surname", "forenames", "date_of_birth"),
+    ("csc_persons", "person"): ("pers_surname", "pers_forename", "pers_dob"),
+    ("health_gp_registrations", "patient"): ("surname", "forenames", "date_of_birth"),
+    ("health_births", "child"): ("child_surname", "child_forenames", "date_of_birth"),
+    ("health_births", "father"): ("father_surname", "father_forenames", "father_date_of_birth"),
+    ("health_maternity_bookings", "partner"): ("partner_surname", "partner_forenames", "partner_date_of_birth"),
+    ("education_enrolments", "pupil"): ("surname", "forenames", "date_of_birth"),
+    ("education_collections", "adult"): ("adult_surname", "adult_forenames", None),
+    ("employment", "employee"): ("surname", "forenames", "date_of_birth"),
+    ("travel", "traveller"): ("surname", "forenames", "date_of_birth"),
+    ("disclosures", "recipient"): ("recipient_surname", "recipient_forenames", "recipient_date_of_birth"),
+}
+_KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
+
+
+def typo(text: str, rng: random.Random) -> str:
+    """One-letter slip (substitution, deletion, doubling or transposition), first letter kept."""
+    if len(text) < 3:
+        return text + text[-1]
+    i = rng.randrange(1, len(text) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        letter = _KEYBOARD[(_KEYBOARD.find(text[i].lower()) + 1) % len(_KEYBOARD)]
+        out = text[:i] + letter + text[i + 1 :]
+    elif kind == 1:
+        out = text[:i] + text[i + 1 :]
+    elif kind == 2:
+        out = text[:i] + text[i] + text[i:]
+    else:
+        out = text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    return out if out.lower() != text.lower() else text[:i] + text[i] + text[i:]
+
+
+def swap_day_month(day: date) -> date | None:
+    if day.day <= 12 and day.month <= 12 and day.day != day.month:
+        return date(day.year, day.day, day.month)
+    return None
+
+
+def person_variants(p: Person) -> list[str]:
+    first = p.forenames.split()[0]
+    kinds = ["typo_forename", "typo_surname"]
+    if first in NICKNAMES:
+        kinds.append("nickname")
+    if swap_day_month(p.dob):
+        kinds.append("swap")
+    if p.sex == "F" and p.birth_surname != p.surname:
+        kinds.append("birth_surname")
+    if " " in p.forenames:
+        kinds.append("no_middle")
+    return kinds
+
+
+def vary_person(p: Person, kind: str, rng: random.Random) -> tuple[str, str, date]:
+    """(surname, forenames, date of birth) as written under one kind of variation."""
+    surname, forenames, dob = p.surname, p.forenames, p.dob
+    first, *rest = forenames.split()
+    if kind == "nickname":
+        forenames = " ".join([rng.choice(NICKNAMES[first]), *rest])
+    elif kind == "typo_forename":
+        forenames = " ".join([typo(first, rng), *rest])
+    elif kind == "typo_surname":
+        surname = typo(surname, rng)
+    elif kind == "swap":
+        dob = swap_day_month(dob) or dob
+    elif kind == "birth_surname":
+        surname = p.birth_surname if rng.random() < 0.5 else f"{p.birth_surname}-{p.surname}"
+    elif kind == "no_middle":
+        forenames = first
+    return surname, forenames, dob
+
+
+def forced_person(p: Person, rng: random.Random) -> tuple[str, str, date]:
+    """A planted hidden identity (S14): nickname or typo in the forename, plus swapped day/month if possible."""
+    surname, forenames, dob = vary_person(
+        p, "nickname" if p.forenames.split()[0] in NICKNAMES else "typo_forename", rng
+    )
+    return surname, forenames, swap_day_month(dob) or dob
+
+
+def address_text(d: Dwelling, kind: str | None, rng: random.Random) -> tuple[str, str, str, str]:
+    """(line1, line2, town, postcode) written canonically (kind None) or with one variation."""
+    line1, line2, town, postcode = d.line1, d.locality, d.town, d.postcode
+    street = d.street
+    suffix = street.split()[-1]
+    if kind == "line1":
+        if d.flat:
+            line1 = rng.choice((f"{d.flat}/{d.number} {street}", f"{d.number} {street} Flat {d.flat}"))
+        elif suffix in SUFFIX_ABBREVIATIONS:
+            line1 = f"{d.number} {street[: -len(suffix)]}{SUFFIX_ABBREVIATIONS[suffix]}"
+        else:
+            line1 = f"{d.number} {typo(street, rng)}"
+    elif kind == "postcode":
+        postcode = rng.choice((postcode.replace(" ", ""), postcode.lower(), postcode.lower().replace(" ", "")))
+    elif kind == "no_locality":
+        line2 = ""
+    return line1, line2, town, postcode
+
+
+def render(world: World, spec: Spec, rate: float) -> None:
+    """Write names, dates of birth and addresses into every row (feeds in spec order, rows in order)."""
+    rng = random.Random(world.seed * 7919 + 17)
+    for feed in spec.feeds.values():
+        cols = feed.address
+        for row in world.rows.get(feed.name, []):
+            forced = row.get("_force", {})
+            for role, pid in row.get("_who", {}).items():
+                names = IDENTITY_COLUMNS.get((feed.name, role))
+                if names is None:
+                    continue
+                keep_dob = role not in row.get("_nodob", ())
+                _fill_person(row, names, world.person(pid), role in forced, rate, rng, keep_dob)
+            if cols is not None and "_at" in row and row["_at"] is not None:
+                dwelling = world.dwelling(row["_at"])
+                kind = "line1" if "address" in forced else _address_kind(dwelling, rate, rng)
+                line1, line2, town, postcode = address_text(dwelling, kind, rng)
+                row[cols.line1], row[cols.line2], row[cols.town], row[cols.postcode] = line1, line2, town, postcode
+                if kind:
+                    row["_varied"] = True
+
+
+def _fill_person(
+    row: Row,
+    names: tuple[str, str, str | None],
+    p: Person,
+    forced: bool,
+    rate: float,
+    rng: random.Random,
+    keep_dob: bool,
+) -> None:
+    surname_col, forenames_col, dob_col = names
+    if forced:
+        surname, forenames, dob = forced_person(p, rng)
+        row["_varied"] = True
+    elif not p.protected and rate > 0 and rng.random() < rate:
+        surname, forenames, dob = vary_person(p, rng.choice(person_variants(p)), rng)
+        row["_varied"] = True
+    else:
+        surname, forenames, dob = p.surname, p.forenames, p.dob
+    row[surname_col], row[forenames_col] = surname, forenames
+    if dob_col is not None and keep_dob:
+        row[dob_col] = dob
+
+
+def _address_kind(d: Dwelling, rate: float, rng: random.Random) -> str | None:
+    if d.protected or rate <= 0 or rng.random() >= rate:
+        return None
+    return rng.choice(("line1", "line1", "postcode", "no_locality"))
