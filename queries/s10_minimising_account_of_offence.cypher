@@ -17,7 +17,7 @@
 //   Share the account with the offender manager (Jigsaw) and children's social care; reassess the carer's
 //   protective capacity and consider a fuller disclosure to her (5.34, Rec 3).
 // ---
-// One flag per text record. The phrases are MINIMISING_PHRASES of loaders/synthetic/cases/rules.py; the
+// One flag per text record. The phrases are MINIMISING_PHRASES of synthetic/cases/rules.py; the
 // text fields are the summaries the loader stores on each record (docs/model.md, `summary`). The full-text
 // index (graph/schema.cypher, event_summary) finds candidate records by phrase: its analyser splits
 // "second-hand" into two words, so one phrase query covers both spellings; the exact, case-insensitive

@@ -22,7 +22,7 @@
 // One flag per trigger record (visit, probation contact or intelligence report) dated d, while the nominal is
 // under notification requirements on d, once the window after d has passed with no csc referral received in
 // [d, d + window] about any child connected to him.
-// Connected children (loaders/synthetic/cases/links.py): children living at an address he uses during his use
+// Connected children (synthetic/cases/links.py): children living at an address he uses during his use
 // (as in S1), children born to him, associates recorded under 18, people named under 18 in intelligence about
 // him, and the children of MERLINs about him. They are reached as identities, so a referral about the CSC
 // record of a child police know as an associate counts.

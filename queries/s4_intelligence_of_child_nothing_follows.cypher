@@ -20,7 +20,7 @@
 // One flag per police_intelligence report about the nominal with category has_child, dated d while he is under
 // notification requirements, once the window after d has passed with no MERLIN about him created in
 // [d, d + window] and no csc referral or strategy discussion in that window about a child connected to him.
-// Connected children (loaders/synthetic/cases/links.py): children living at an address he uses during his use
+// Connected children (synthetic/cases/links.py): children living at an address he uses during his use
 // (as in S1), children born to him, associates recorded under 18, people named under 18 in intelligence about
 // him (this report's child among them), and the children of MERLINs about him, reached as identities.
 // Every offender check starts from the police nominals (index person_nominal_id).
