@@ -10,7 +10,7 @@ DEMO_DIR := var/demo
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench default-model clean
 
 install: $(STAMP)
 
@@ -43,6 +43,10 @@ test: install $(CHROMIUM)
 
 bench: install $(CHROMIUM)
 	$(BIN)/python -m bench.run --people $(or $(BENCH_PEOPLE),100000)
+
+# The linkage model resolve falls back to on too few records to train (linkage/default_model.json).
+default-model: install
+	$(BIN)/python -m bench.default_model
 
 lint: install
 	$(BIN)/ruff check .

@@ -57,6 +57,7 @@ def resolve_command(
         f"{report.records} person records -> {report.identities} identities in {report.seconds} s "
         f"(peak memory {report.peak_memory_mb} MB)"
     )
+    out.print(report.model)
     out.print(
         f"{report.scored_pairs} pairs scored: {report.accepted} linked, {report.queued} queued for review, "
         f"{report.decisions_applied} reviewer decisions applied"

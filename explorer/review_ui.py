@@ -89,7 +89,10 @@ def choose(rows: list[dict[str, Any]], total: int, mode: str) -> str | None:
         key=f"review-table-{mode}-{version()}",
     )
     picked = event.selection.rows
-    names = {review.pair_id(r): f"{r['left_name']} / {r['right_name']} (p={r['probability']:.3f})" for r in shown}
+    names = {  # numbered as in the table: two pairs can read alike (one person's records in two feeds)
+        review.pair_id(r): f"{i}. {r['left_name']} / {r['right_name']} (p={r['probability']:.3f})"
+        for i, r in enumerate(shown, 1)
+    }
     choice = st.selectbox(
         "Pair to review",
         list(names),

@@ -5,7 +5,8 @@ ties together the records that are the same person, without merging or changing 
 
 1. records with the same NHS number (health feeds share the node; children's social care records carry
    it as `nhs_number` where recorded);
-2. records with the same name and date of birth, after folding case, punctuation and spacing;
+2. records with the same name and date of birth, after folding case, punctuation and spacing, unless they
+   carry different NHS numbers (twins) or the name is a placeholder ("Baby 1", "Unknown");
 3. a record without a date of birth (a father on a birth record, an adult collecting a child, a
    partner named by police) joins the one identity with its exact name, or, if several share the name,
    the one that shares an address with it or with the people it was written about.
@@ -30,6 +31,8 @@ from linkage.names import fold_name
 from linkage.statements import STATEMENTS
 
 METHOD = "exact"
+SAME_NHS = "same NHS number"
+SAME_NAME_AND_BIRTH = "same name and date of birth"
 
 
 @dataclass
@@ -63,15 +66,23 @@ def fetch_context(graph: Graph, records: list[Record]) -> None:
 
 
 def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
-    """(record, record, rule) for rules 1 and 2: shared NHS number, or the same name and date of birth."""
+    """(record, record, rule) for rules 1 and 2: shared NHS number, or the same name and date of birth.
+
+    Rule 2 never links across different NHS numbers: twins share a surname and a birthday, and a group
+    holding two NHS numbers is left to probabilistic linkage and its reviewers (records without a number
+    in such a group could be either person)."""
+    records = list(records)
+    nhs = {r.key: r.nhs for r in records}
     groups: dict[tuple[str, Any], list[str]] = defaultdict(list)
     for r in records:
         if r.nhs:
-            groups[("same NHS number", r.nhs)].append(r.key)
+            groups[(SAME_NHS, r.nhs)].append(r.key)
         if r.name and r.dob:
-            groups[("same name and date of birth", (r.name, r.dob))].append(r.key)
+            groups[(SAME_NAME_AND_BIRTH, (r.name, r.dob))].append(r.key)
     pairs = []
     for (rule, _), keys in groups.items():
+        if rule == SAME_NAME_AND_BIRTH and len({nhs[k] for k in keys if nhs[k]}) > 1:
+            continue
         pairs += [(keys[0], other, rule) for other in keys[1:]]
     return pairs
 

@@ -3,10 +3,16 @@
 Comparisons follow what varies in real agency records: nicknames and typos in first names, married,
 hyphenated and misspelt surnames, day and month swapped in dates of birth, postcodes written differently.
 Training is unsupervised (expectation maximisation) with the prior set from exact name and date matches.
+It needs a population: on a few records (one family, as a MASH often loads) EM has nothing to learn from
+and Splink fails or learns nonsense, so below MIN_TRAINING_RECORDS the records are scored with a model
+trained before, the graph's own or the bundled default (`default_model.json`, trained on a synthetic
+population by `make default-model`).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -15,15 +21,24 @@ import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 from splink.backends.duckdb import DuckDBAPI
 
+MIN_TRAINING_RECORDS = 2000  # fewer person records than this are scored with a trained model, not trained on
+DEFAULT_MODEL = Path(__file__).with_name("default_model.json")
+
 # Pairs are scored only when they share one of these: date of birth; first name and surname; surname sound
-# and birth year; first name and postcode; NHS number. Each keeps the comparison count near-linear.
+# and birth year; first name and postcode; NHS number; and, for a record without a date of birth (a parent
+# collecting a child, "Mr W Whitlock"), surname and first initial. Each keeps the comparison count near-linear.
 BLOCKING: list[Any] = [
     block_on("dob"),
     block_on("first_name", "surname"),
     block_on("surname_sound", "substr(dob, 1, 4)"),
     block_on("first_name", "postcode"),
     block_on("nhs"),
+    "l.surname = r.surname AND substr(l.first_name, 1, 1) = substr(r.first_name, 1, 1) "
+    "AND (l.dob IS NULL OR r.dob IS NULL)",
 ]
+_INITIAL = (
+    "(length(first_name_l) = 1 OR length(first_name_r) = 1) AND substr(first_name_l, 1, 1) = substr(first_name_r, 1, 1)"
+)
 _DAY_MONTH_SWAPPED = (
     "substr(dob_l, 1, 4) = substr(dob_r, 1, 4) AND substr(dob_l, 6, 2) = substr(dob_r, 9, 2) "
     "AND substr(dob_l, 9, 2) = substr(dob_r, 6, 2)"
@@ -39,6 +54,7 @@ def comparisons() -> list[Any]:
             cll.ExactMatchLevel("first_name"),
             cll.ArrayIntersectLevel("first_variants", 1).configure(label_for_charts="nickname (Bill / William)"),
             cll.JaroWinklerLevel("first_name", 0.88),
+            cll.CustomLevel(_INITIAL).configure(label_for_charts="initial agrees (W / William)"),
             cll.ElseLevel(),
         ],
     )
@@ -82,6 +98,12 @@ def linker_for(frame: pd.DataFrame, model: dict[str, Any] | str | None = None) -
     """A DuckDB-backed linker over the records, from fresh settings or a saved (trained) model."""
     db = DuckDBAPI()
     return Linker(db.register(frame), model if model is not None else settings(), log_level=30)
+
+
+def default_model() -> dict[str, Any]:
+    """The bundled model, trained on a synthetic population: used when the records are too few to train on."""
+    model: dict[str, Any] = json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
+    return model
 
 
 def train(linker: Linker) -> None:

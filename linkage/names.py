@@ -21,10 +21,67 @@ def clean(text: Any) -> str | None:
     return out or None
 
 
+# Forenames agencies write before a child is named or when they do not know it ("Baby 1", "Twin 2", "Baby
+# boy", "Unknown"): they say nothing about who the person is, so no rule compares them. Digits are already
+# gone after cleaning, so "Baby 1" and "Baby 2" would otherwise be one name.
+PLACEHOLDERS = frozenset(
+    {
+        "baby",
+        "unborn",
+        "infant",
+        "newborn",
+        "twin",
+        "triplet",
+        "unknown",
+        "unnamed",
+        "nk",
+        "tbc",
+        "child",
+        "boy",
+        "girl",
+    }
+)
+_QUALIFIERS = PLACEHOLDERS | {
+    "not",
+    "known",
+    "of",
+    "one",
+    "two",
+    "three",
+    "a",
+    "b",
+    "c",
+    "i",
+    "ii",
+    "iii",
+    "male",
+    "female",
+}
+
+
+def is_placeholder(forenames: str | None) -> bool:
+    """True for a forename that stands for "not yet named / not known" ("Baby 1", "UNKNOWN", "Twin two")."""
+    words = (clean(forenames) or "").split()
+    return bool(words) and words[0] in PLACEHOLDERS | {"not"} and all(w in _QUALIFIERS for w in words[1:])
+
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "master", "rev", "sir"})
+
+
+def given_names(forenames: str | None) -> str | None:
+    """Cleaned forenames without a leading title or placeholder: "Mr W." -> "w", "Baby 1" -> None."""
+    if is_placeholder(forenames):
+        return None
+    words = (clean(forenames) or "").split()
+    while words and words[0] in TITLES:
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def fold_name(surname: str | None, forenames: str | None) -> str | None:
-    """ "surname|forenames", each cleaned: the same for every written form of one full name; None when either
-    part is missing (a name without a forename links nothing exactly)."""
-    parts = clean(surname), clean(forenames)
+    """The comparable form of a full name, "surname|forenames", each part cleaned; None when either part is
+    missing or the forename is a placeholder (such a name links nothing exactly)."""
+    parts = clean(surname), given_names(forenames)
     return "|".join(parts) if all(parts) else None  # type: ignore[arg-type]
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
+from splink.internals.exceptions import SplinkException
 
 from graph.db import Graph
 from linkage import clusters, exact, identities, model
@@ -49,6 +50,7 @@ class ResolveReport:
     addresses_folded: int = 0
     decisions_applied: int = 0
     identities: int = 0
+    model: str = ""  # how the pairs were scored: trained here, or the model used instead and why
     seconds: float = 0.0
     peak_memory_mb: float = 0.0
     metrics: dict[str, float] = field(default_factory=dict)
@@ -82,14 +84,49 @@ def _field_weight(row: pd.Series, name: str) -> float | None:
     return float(weight) if weight is not None and math.isfinite(float(weight)) else None
 
 
+@dataclass(frozen=True)
+class Scoring:
+    """The model a full run scores with and how it was chosen, as the report says it."""
+
+    model: dict[str, Any] | None  # None: train one on these records
+    how: str
+
+
+def _choose(records: int, settings: ResolveSettings, saved: dict[str, Any] | None) -> Scoring:
+    """Train on a population; score a family (too few records to learn from) with a model trained before."""
+    if not settings.retrain and saved is not None:
+        return Scoring(saved, "scored with the model saved by an earlier run")
+    if records >= model.MIN_TRAINING_RECORDS:
+        return Scoring(None, f"model trained on these {records} records")
+    return _fallback(f"{records} records are too few to train a model (it takes {model.MIN_TRAINING_RECORDS})", saved)
+
+
+def _fallback(why: str, saved: dict[str, Any] | None) -> Scoring:
+    if saved is not None:
+        return Scoring(saved, f"{why}: scored with the model an earlier run trained on this graph")
+    return Scoring(model.default_model(), f"{why}: scored with the bundled default model")
+
+
 def _scored_pairs(
-    frame: pd.DataFrame, settings: ResolveSettings, trained: dict[str, Any] | None
-) -> tuple[pd.DataFrame, dict[str, Any]]:
-    linker = model.linker_for(frame, trained)
-    if trained is None:
-        model.train(linker)
-    pairs = model.predict(linker, settings.review)
-    return pairs, linker.misc.save_model_to_json()
+    frame: pd.DataFrame, settings: ResolveSettings, saved: dict[str, Any] | None
+) -> tuple[pd.DataFrame, dict[str, Any] | None, str]:
+    """Scored pairs, the model to save (one trained now, else None) and how the records were scored."""
+    if len(frame) < 2:
+        return (
+            pd.DataFrame(columns=["unique_id_l", "unique_id_r", "match_probability", "match_weight"]),
+            None,
+            (f"{len(frame)} record(s) with a name: no pairs to score"),
+        )
+    scoring = _choose(len(frame), settings, saved)
+    if scoring.model is None:
+        linker = model.linker_for(frame)
+        try:
+            model.train(linker)
+        except (SplinkException, ArithmeticError, ValueError) as e:  # EM found nothing to learn from
+            scoring = _fallback(f"training failed ({type(e).__name__}: {e})", saved)
+        else:
+            return model.predict(linker, settings.review), linker.misc.save_model_to_json(), scoring.how
+    return model.predict(model.linker_for(frame, scoring.model), settings.review), None, scoring.how
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
@@ -135,7 +172,7 @@ def _links(
 ) -> tuple[list[clusters.Link], list[dict[str, Any]]]:
     """Links to apply (deterministic, accepted, confirmed; minus rejected) and candidate rows to store."""
     links = [
-        clusters.Link(a, b, rule, 1.0, forced=rule == "same NHS number")
+        clusters.Link(a, b, rule, 1.0, forced=rule == exact.SAME_NHS)
         for a, b, rule in exact.deterministic_pairs(records)
     ]
     candidates = []
@@ -156,12 +193,12 @@ def _links(
     return [x for x in links if decisions.get(_pair(x.left, x.right)) != DIFFERENT], candidates
 
 
-def _hold(candidates: list[dict[str, Any]], held: list[clusters.Link]) -> None:
+def _hold(candidates: list[dict[str, Any]], held: dict[clusters.Link, str]) -> None:
     """Automatic links the identity graph refused go to the review queue, saying why."""
-    pairs = {_pair(x.left, x.right) for x in held}
+    why = {_pair(x.left, x.right): reason for x, reason in held.items()}
     for c in candidates:
-        if c["status"] == "auto" and (c["left"], c["right"]) in pairs:
-            c["status"], c["note"] = "review", clusters.HELD
+        if c["status"] == "auto" and (c["left"], c["right"]) in why:
+            c["status"], c["note"] = "review", why[(c["left"], c["right"])]
 
 
 def _write(graph: Graph, built: list[dict[str, Any]], candidates: list[dict[str, Any]]) -> None:
@@ -196,19 +233,20 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     raw = _fetch(graph)
     records = [exact.as_record(r) for r in raw]
     exact.fetch_context(graph, records)
-    saved = _saved_model(graph) if (settings.incremental or not settings.retrain) else None
+    saved = _saved_model(graph)
     if settings.incremental and saved is not None:
         new = {r["key"] for r in graph.read(STATEMENTS["unlinked_records"], name="resolve: new")}
         pairs = model.predict_new(to_frame(raw), new, saved, settings.review)
         scored = _with_stored(graph, _scored_rows(pairs))
+        how = "new records scored with the model saved by an earlier run"
     else:
-        pairs, trained = _scored_pairs(to_frame(raw), settings, saved)
+        pairs, trained, how = _scored_pairs(to_frame(raw), settings, saved)
         scored = _scored_rows(pairs)
-        if saved is None:
+        if trained is not None:
             graph.write(STATEMENTS["save_model"], name="resolve: save model", json=json.dumps(trained))
     decisions = _decisions(graph)
     links, candidates = _links(records, scored, settings, decisions)
-    graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links)
+    graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links, {r.key: r.nhs for r in records})
     _hold(candidates, held)
     built = identities.build(records, graph_of_links)
     _write(graph, built, candidates)
@@ -220,6 +258,7 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
         addresses_folded=folded,
         decisions_applied=len(decisions),
         identities=len(built),
+        model=how,
         seconds=round(time.perf_counter() - started, 1),
         peak_memory_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     )

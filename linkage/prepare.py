@@ -9,7 +9,7 @@ from typing import Any
 import jellyfish
 import pandas as pd
 
-from linkage.names import clean, name_variants
+from linkage.names import clean, given_names, name_variants
 from loaders.addresses import postcode_of
 
 COLUMNS = [
@@ -28,7 +28,7 @@ COLUMNS = [
 
 
 def record_row(rec: dict[str, Any]) -> dict[str, Any]:
-    surname, forenames = clean(rec.get("surname")), clean(rec.get("forenames"))
+    surname, forenames = clean(rec.get("surname")), given_names(rec.get("forenames"))  # "Baby 1", "Mr W" -> None, "w"
     first = forenames.split()[0] if forenames else None
     dob = rec.get("dob")
     return {

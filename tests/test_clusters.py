@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from linkage.clusters import Link, build, same_birth
+from linkage.clusters import HELD_NHS, Link, build, same_birth
 
 CHILD, MOTHER = dt.date(2005, 1, 4), dt.date(1982, 11, 5)
 
@@ -24,7 +24,7 @@ def test_a_record_without_a_birth_date_joins_one_person_not_two() -> None:
         Link("contact", "mother", "probabilistic match (p=0.933)", 0.933),
     ]
     graph, held = build(dobs, links)
-    assert held == [links[2]], "the second name-only link would make the child and the mother one identity"
+    assert list(held) == [links[2]], "the second name-only link would make the child and the mother one identity"
     assert graph.has_edge("contact", "child") and not graph.has_edge("contact", "mother")
 
 
@@ -34,7 +34,19 @@ def test_strong_links_apply_before_weak_ones_and_forced_links_always_apply() -> 
     strong = Link("b", "c", "probabilistic match (p=0.99)", 0.99)
     nhs = Link("a", "d", "same NHS number", 1.0, forced=True)
     graph, held = build(dobs, [weak, strong])
-    assert held == [weak] and graph.has_edge("b", "c")
+    assert list(held) == [weak] and graph.has_edge("b", "c")
     graph, held = build(dobs, [weak, strong, nhs])
     assert graph.has_edge("a", "d"), "a shared NHS number links whatever the recorded dates say"
-    assert held == [weak], "the forced link is never held, and the weak one still may not chain the two births"
+    assert list(held) == [weak], "the forced link is never held, and the weak one still may not chain the two births"
+
+
+def test_twins_with_their_own_nhs_numbers_stay_two_people() -> None:
+    """Issue 11: two babies, one surname, one birthday, two NHS numbers: a probabilistic link between them (or
+    through a record with no number) is held for a reviewer instead of making them one identity."""
+    dobs = {"twin1": CHILD, "twin2": CHILD, "nursery": CHILD}
+    nhs = {"twin1": "9434765919", "twin2": "9434765870", "nursery": None}
+    direct = Link("twin1", "twin2", "probabilistic match (p=0.97)", 0.97)
+    via = [Link("nursery", "twin1", "probabilistic match (p=0.95)", 0.95), Link("nursery", "twin2", "p", 0.94)]
+    graph, held = build(dobs, [direct, *via], nhs)
+    assert held == {direct: HELD_NHS, via[1]: HELD_NHS}
+    assert graph.has_edge("nursery", "twin1") and not graph.has_edge("twin1", "twin2")
