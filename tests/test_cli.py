@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from errors import GraphError
+
 SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
 COMMANDS = [
@@ -73,6 +75,13 @@ def test_load_and_stats_against_the_test_server(graph, cli_env: dict[str, str], 
     assert set(stats) == {"nodes", "relationships", "by_label", "by_type", "by_source"}
     assert stats["by_label"]["Offender"] == 5
     assert stats["by_source"]["police_nominals"]["nodes"] == 5
+
+
+def test_a_date_python_cannot_hold_is_a_graph_error(graph) -> None:
+    """`query run s2_contact_with_children_no_referral --param window_days=-10000000` on Case A printed the driver's
+    BrokenRecordError traceback: the due date fell before year 1, which Python's date cannot hold."""
+    with pytest.raises(GraphError, match=r"due with parameters \['days'\] returned .*Ordinal out of range"):
+        graph.read("RETURN date('2024-12-31') + duration({days: $days}) AS due", name="due", days=-10_000_000)
 
 
 def test_load_exit_codes(graph, cli_env: dict[str, str], tmp_path: Path) -> None:
