@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from cli.exits import ExitCode
+from cli.options import TableOrJson
 from graph.db import Graph
 from graph.stats import graph_stats
 from linkage.exact import link_after_load, link_exact
@@ -21,8 +23,6 @@ from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
 
 out = Console()
-EXIT_FILE_ERROR = 1
-EXIT_ROWS_REJECTED = 2
 
 
 def load(
@@ -34,14 +34,14 @@ def load(
         typer.Option("--mapping", "-m", help="YAML mapping of an export with other columns or formats (repeatable)"),
     ] = None,
     rejects: Annotated[Path | None, typer.Option(help="Folder for rejects.csv (default var/rejects/<time>)")] = None,
-    output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    output: TableOrJson = "table",
     link_records: Annotated[
         bool, typer.Option("--link/--no-link", help="Rebuild exact identity links after loading")
     ] = True,
 ) -> None:
     """Validate and load every feed file in DIRECTORY; bad rows go to rejects.csv with file, line, field and reason.
 
-    Loading the same files again changes nothing. Exit code 0: all loaded; 2: some rows rejected
+    Loading the same files again changes nothing. Exit code 0: all loaded; 3: some rows rejected
     (the others loaded); 1: a file could not be read at all (the other files loaded).
     """
     spec = load_spec()
@@ -67,9 +67,9 @@ def load(
             "(run `sightline resolve` for probabilistic links)"
         )
     if not report.ok:
-        raise typer.Exit(EXIT_FILE_ERROR)
+        raise typer.Exit(ExitCode.ERROR)
     if report.rejected:
-        raise typer.Exit(EXIT_ROWS_REJECTED)
+        raise typer.Exit(ExitCode.ROWS_REJECTED)
 
 
 def _progress() -> Progress:
@@ -100,7 +100,7 @@ def _print_report(report: LoadReport, output: str) -> None:
         out.print(f"rejected rows and their reasons: {report.rejects_file}")
 
 
-def stats(output: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+def stats(output: TableOrJson = "table") -> None:
     """Node counts by label, relationship counts by type, and both per source feed."""
     with Graph.connect() as graph:
         result = graph_stats(graph)

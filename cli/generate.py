@@ -10,14 +10,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cli.options import date_option
 from synthetic import generate as generate_area
 
 console = Console()
-
-
-def _iso_date(value: str | date) -> date:
-    """YYYY-MM-DD from the command line (the default arrives already as a date)."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def generate(
@@ -48,15 +44,9 @@ def generate(
             "swapped day/month, Rd/Road ...)",
         ),
     ] = 0.1,
-    as_of: Annotated[
-        date,
-        typer.Option(
-            "--as-of",
-            parser=_iso_date,
-            metavar="YYYY-MM-DD",
-            help="Date the data is drawn at; every event is on or before it",
-        ),
-    ] = date(2024, 12, 31),
+    as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
+        2024, 12, 31
+    ),
 ) -> None:
     """Generate a synthetic population: every feed in feeds.yaml plus ground_truth.json.
 

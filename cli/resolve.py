@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cli.options import TableOrJson
 from errors import ConfigError
 from graph.db import Graph
 from linkage.addresses import address_accuracy
@@ -34,7 +35,7 @@ def resolve_command(
     truth: Annotated[
         Path | None, typer.Option(help="ground_truth.json: also report precision and recall of the links")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: TableOrJson = "table",
 ) -> None:
     """Link person records across agencies into identities with Splink, keeping every source record.
 
