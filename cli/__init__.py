@@ -1,4 +1,8 @@
-"""The `sightline` command: every sub-command is a thin shell over a library function."""
+"""The `sightline` command: every sub-command is a thin shell over a library function.
+
+The modules here import the heavy libraries (the Neo4j driver, Splink, pandas, Faker) inside the commands that
+use them, so that `--help` and a usage error answer at once; tests/test_cli.py checks it.
+"""
 
 from __future__ import annotations
 

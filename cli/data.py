@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,13 +14,10 @@ from rich.table import Table
 
 from cli.exits import ExitCode
 from cli.options import TableOrJson
-from graph.db import Graph
-from graph.stats import graph_stats
-from linkage.exact import link_after_load, link_exact
-from loaders.load import LoadReport, load_directory
-from loaders.mapping import load_mapping
-from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
+
+if TYPE_CHECKING:
+    from loaders.load import LoadReport
 
 out = Console()
 
@@ -44,6 +41,12 @@ def load(
     Loading the same files again changes nothing. Exit code 0: all loaded; 3: some rows rejected
     (the others loaded); 1: a file could not be read at all (the other files loaded).
     """
+    from graph.db import Graph
+    from linkage.exact import link_after_load
+    from loaders.load import load_directory
+    from loaders.mapping import load_mapping
+    from loaders.spec import load_spec
+
     spec = load_spec()
     settings = Settings.from_env()
     mappings = [load_mapping(m, spec) for m in mapping or []]
@@ -102,6 +105,9 @@ def _print_report(report: LoadReport, output: str) -> None:
 
 def stats(output: TableOrJson = "table") -> None:
     """Node counts by label, relationship counts by type, and both per source feed."""
+    from graph.db import Graph
+    from graph.stats import graph_stats
+
     with Graph.connect() as graph:
         result = graph_stats(graph)
     if output == "json":
@@ -121,6 +127,9 @@ def stats(output: TableOrJson = "table") -> None:
 
 def link() -> None:
     """Rebuild exact identity links (same NHS number; same name and date of birth; name plus shared address)."""
+    from graph.db import Graph
+    from linkage.exact import link_exact
+
     with Graph.connect() as graph:
         graph_counts = link_exact(graph)
     out.print(

@@ -11,7 +11,6 @@ import typer
 from rich.console import Console
 
 from cli.options import date_option
-from synthetic import generate as generate_area
 
 console = Console()
 
@@ -54,6 +53,8 @@ def generate(
     that must not be flagged), every person's record keys and every dwelling's address keys. The same
     seed and options write byte-identical files.
     """
+    from synthetic import generate as generate_area
+
     started = time.perf_counter()
     summary = generate_area(people, seed, out, case_rate, variation_rate, as_of)
     seconds = time.perf_counter() - started

@@ -17,11 +17,7 @@ from audit.log import current_user, log_consultation
 from cli.exits import ExitCode
 from cli.options import TableJsonOrCsv, TableOrJson, date_option
 from errors import QueryError
-from graph.db import Graph
-from queries.evaluate import evaluate as run_evaluation
-from queries.evaluate import load_truth
 from queries.library import SavedQuery, get_query, load_library
-from queries.runner import run_query, worklist
 from settings import Settings
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
@@ -86,6 +82,9 @@ def run(
     reason: Reason = "",
 ) -> None:
     """Run one saved query; every flag names the children, people, addresses, agencies and source records."""
+    from graph.db import Graph
+    from queries.runner import run_query
+
     query = get_query(name)
     given = _parse_params(query, param or [])
     with Graph.connect() as graph:
@@ -101,6 +100,9 @@ def worklist_command(
     reason: Reason = "",
 ) -> None:
     """Every saved query at once, merged into one row per child: every signal against them, highest severity first."""
+    from graph.db import Graph
+    from queries.runner import worklist
+
     day = as_of or dt.date.today()
     with Graph.connect() as graph:
         result = worklist(graph, day)
@@ -162,6 +164,10 @@ def evaluate(
     include_linkage: Annotated[bool, typer.Option(help="Also count cases only record linkage can reveal")] = False,
 ) -> None:
     """Per signal: planted cases found and missed, and flags raised outside them (precision and recall)."""
+    from graph.db import Graph
+    from queries.evaluate import evaluate as run_evaluation
+    from queries.evaluate import load_truth
+
     data = load_truth(truth)
     with Graph.connect() as graph:
         scores = run_evaluation(graph, data, as_of, include_linkage)

@@ -20,6 +20,7 @@ from tests.support.commands import commands, options
 SAMPLES = REPO_ROOT / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
 COMMANDS = [[], *(list(path) for path in commands())]
+HEAVY = {"neo4j", "splink", "duckdb", "streamlit", "pandas", "plotly", "faker"}
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -40,6 +41,28 @@ def test_every_command_has_help(command: list[str]) -> None:
     result = run(*command, "--help")
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 3
+
+
+def test_help_imports_no_heavy_library() -> None:
+    """Every command's --help took 4-7 s because the cli modules imported the driver, Splink, pandas, Faker ...
+    at import time. Fails when a cli module (or a library constant it reads) imports one of them again."""
+    script = (
+        "import json, sys\n"
+        "from typer.testing import CliRunner\n"
+        "from cli import build_app\n"
+        "from tests.support.commands import commands\n"
+        "app = build_app()\n"
+        "for path in [(), *commands()]:\n"
+        "    result = CliRunner().invoke(app, [*path, '--help'])\n"
+        "    assert result.exit_code == 0 and 'Usage:' in result.output, (path, result.output)\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    imported = {name.split(".")[0] for name in json.loads(result.stdout)}
+    assert not imported & HEAVY, f"import these inside the command that needs them: {sorted(imported & HEAVY)}"
 
 
 def test_help_shows_the_exit_codes() -> None:
