@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from cli import exits
 from settings import markdown_table
+from tests.support.commands import commands
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 
@@ -27,6 +29,17 @@ def test_the_readme_exit_codes_are_the_enum() -> None:
     assert _generated("exit codes") == exits.markdown_table(), "run `python -m cli.exits` and paste its table"
     rejected = exits.ExitCode.ROWS_REJECTED.value
     assert f"Exit codes** of `sightline load`: 0 all loaded, {rejected} some rows rejected" in README
+
+
+def test_every_command_is_in_the_readme() -> None:
+    """Walks the command tree: fails when a command or sub-command is added (as `sightline link` was) and the
+    README never names it as `sightline <command>`."""
+    missing = [
+        " ".join(path)
+        for path in commands()
+        if not re.search(rf"sightline {re.escape(' '.join(path))}(?![\w-])", README)
+    ]
+    assert not missing, f"add these to the README's commands: {missing}"
 
 
 def test_readme_shows_the_two_commands_and_the_driver_choice() -> None:
