@@ -5,24 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from graph.db import Graph
-from graph.stats import graph_stats
-from linkage.exact import link_after_load, link_exact
-from loaders.load import LoadReport, load_directory
-from loaders.mapping import load_mapping
-from loaders.spec import load_spec
+from cli.exits import ExitCode
+from cli.options import TableOrJson
 from settings import REPO_ROOT, Settings
 
+if TYPE_CHECKING:
+    from loaders.load import LoadReport
+
 out = Console()
-EXIT_FILE_ERROR = 1
-EXIT_ROWS_REJECTED = 2
 
 
 def load(
@@ -34,16 +31,22 @@ def load(
         typer.Option("--mapping", "-m", help="YAML mapping of an export with other columns or formats (repeatable)"),
     ] = None,
     rejects: Annotated[Path | None, typer.Option(help="Folder for rejects.csv (default var/rejects/<time>)")] = None,
-    output: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    output: TableOrJson = "table",
     link_records: Annotated[
         bool, typer.Option("--link/--no-link", help="Rebuild exact identity links after loading")
     ] = True,
 ) -> None:
     """Validate and load every feed file in DIRECTORY; bad rows go to rejects.csv with file, line, field and reason.
 
-    Loading the same files again changes nothing. Exit code 0: all loaded; 2: some rows rejected
+    Loading the same files again changes nothing. Exit code 0: all loaded; 3: some rows rejected
     (the others loaded); 1: a file could not be read at all (the other files loaded).
     """
+    from graph.db import Graph
+    from linkage.exact import link_after_load
+    from loaders.load import load_directory
+    from loaders.mapping import load_mapping
+    from loaders.spec import load_spec
+
     spec = load_spec()
     settings = Settings.from_env()
     mappings = [load_mapping(m, spec) for m in mapping or []]
@@ -67,9 +70,9 @@ def load(
             "(run `sightline resolve` for probabilistic links)"
         )
     if not report.ok:
-        raise typer.Exit(EXIT_FILE_ERROR)
+        raise typer.Exit(ExitCode.ERROR)
     if report.rejected:
-        raise typer.Exit(EXIT_ROWS_REJECTED)
+        raise typer.Exit(ExitCode.ROWS_REJECTED)
 
 
 def _progress() -> Progress:
@@ -100,8 +103,11 @@ def _print_report(report: LoadReport, output: str) -> None:
         out.print(f"rejected rows and their reasons: {report.rejects_file}")
 
 
-def stats(output: Annotated[str, typer.Option("--format", help="table or json")] = "table") -> None:
+def stats(output: TableOrJson = "table") -> None:
     """Node counts by label, relationship counts by type, and both per source feed."""
+    from graph.db import Graph
+    from graph.stats import graph_stats
+
     with Graph.connect() as graph:
         result = graph_stats(graph)
     if output == "json":
@@ -121,6 +127,9 @@ def stats(output: Annotated[str, typer.Option("--format", help="table or json")]
 
 def link() -> None:
     """Rebuild exact identity links (same NHS number; same name and date of birth; name plus shared address)."""
+    from graph.db import Graph
+    from linkage.exact import link_exact
+
     with Graph.connect() as graph:
         graph_counts = link_exact(graph)
     out.print(

@@ -10,14 +10,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from synthetic import generate as generate_area
+from cli.options import date_option
 
 console = Console()
-
-
-def _iso_date(value: str | date) -> date:
-    """YYYY-MM-DD from the command line (the default arrives already as a date)."""
-    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def generate(
@@ -48,15 +43,9 @@ def generate(
             "swapped day/month, Rd/Road ...)",
         ),
     ] = 0.1,
-    as_of: Annotated[
-        date,
-        typer.Option(
-            "--as-of",
-            parser=_iso_date,
-            metavar="YYYY-MM-DD",
-            help="Date the data is drawn at; every event is on or before it",
-        ),
-    ] = date(2024, 12, 31),
+    as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
+        2024, 12, 31
+    ),
 ) -> None:
     """Generate a synthetic population: every feed in feeds.yaml plus ground_truth.json.
 
@@ -64,6 +53,8 @@ def generate(
     that must not be flagged), every person's record keys and every dwelling's address keys. The same
     seed and options write byte-identical files.
     """
+    from synthetic import generate as generate_area
+
     started = time.perf_counter()
     summary = generate_area(people, seed, out, case_rate, variation_rate, as_of)
     seconds = time.perf_counter() - started

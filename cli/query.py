@@ -14,35 +14,26 @@ from rich.console import Console
 from rich.table import Table
 
 from audit.log import current_user, log_consultation
+from cli.exits import ExitCode
+from cli.options import TableJsonOrCsv, TableOrJson, date_option
 from errors import QueryError
-from graph.db import Graph
-from queries.evaluate import evaluate as run_evaluation
-from queries.evaluate import load_truth
-from queries.library import get_query, load_library
-from queries.runner import run_query, worklist
+from queries.library import SavedQuery, get_query, load_library
 from settings import Settings
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
 out = Console()
 err = Console(stderr=True)
-FORMATS = ("table", "json", "csv")
 Reason = Annotated[
     str,
     typer.Option(
-        "--reason", help="Why you are consulting these records (logged, DPA 2018 s.62) [default: SIGHTLINE_REASON]"
+        "--reason", help="Why you are consulting these records (logged, DPA 2018 s.62)", show_default="SIGHTLINE_REASON"
     ),
 ]
-Format = Annotated[str, typer.Option("--format", help="table, json or csv")]
 
 
 def _reason(given: str) -> str:
     """--reason, else SIGHTLINE_REASON: why these records are consulted, as the log keeps it."""
     return given or Settings.from_env().reason
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise QueryError(f"--format must be one of {', '.join(FORMATS)}")
 
 
 @app.command("list")
@@ -66,13 +57,18 @@ def show(name: Annotated[str, typer.Argument(help="Saved query name")]) -> None:
     out.print(q.cypher, highlight=False, markup=False)
 
 
-def _parse_params(pairs: list[str]) -> dict[str, str]:
+def _parse_params(query: SavedQuery, pairs: list[str]) -> dict[str, str]:
+    """--param key=value pairs the saved query takes; a bad one is a usage error (before anything is read)."""
     params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise QueryError(f"--param takes key=value, got {pair!r}")
-        params[key.strip()] = value.strip()
+    try:
+        for pair in pairs:
+            key, sep, value = pair.partition("=")
+            if not sep or not key:
+                raise QueryError(f"--param takes key=value, got {pair!r}")
+            params[key.strip()] = value.strip()
+        query.bind(params)
+    except QueryError as e:
+        raise typer.BadParameter(str(e), param_hint="'--param'") from None
     return params
 
 
@@ -82,14 +78,15 @@ def run(
     param: Annotated[
         list[str] | None, typer.Option("--param", "-p", help="Parameter as key=value (repeatable)")
     ] = None,
-    fmt: Format = "table",
+    fmt: TableJsonOrCsv = "table",
     reason: Reason = "",
 ) -> None:
     """Run one saved query; every flag names the children, people, addresses, agencies and source records."""
-    _check_format(fmt)
+    from graph.db import Graph
+    from queries.runner import run_query
+
     query = get_query(name)
-    given = _parse_params(param or [])
-    query.bind(given)  # fail on a bad parameter before anything is read or logged
+    given = _parse_params(query, param or [])
     with Graph.connect() as graph:
         flags = run_query(graph, query, given)
     log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags))
@@ -98,18 +95,15 @@ def run(
 
 @app.command("worklist")
 def worklist_command(
-    as_of: Annotated[
-        str, typer.Option("--as-of", help="Replay the records as they stood on this day (yyyy-mm-dd)")
-    ] = "",
-    fmt: Format = "table",
+    as_of: Annotated[dt.date | None, date_option("Replay the records as they stood on this day", "today")] = None,
+    fmt: TableJsonOrCsv = "table",
     reason: Reason = "",
 ) -> None:
     """Every saved query at once, merged into one row per child: every signal against them, highest severity first."""
-    _check_format(fmt)
-    try:
-        day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-    except ValueError:
-        raise QueryError(f"--as-of: {as_of!r} is not a date (yyyy-mm-dd)") from None
+    from graph.db import Graph
+    from queries.runner import worklist
+
+    day = as_of or dt.date.today()
     with Graph.connect() as graph:
         result = worklist(graph, day)
     log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows))
@@ -117,7 +111,7 @@ def worklist_command(
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
     if result.failures:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.ERROR)
 
 
 def _flag_row(flag: dict[str, Any]) -> dict[str, str]:
@@ -165,15 +159,18 @@ def _emit(items: list[dict[str, Any]], fmt: str, flatten: Any) -> None:
 
 def evaluate(
     truth: Annotated[Path, typer.Option("--truth", help="ground_truth.json written by `sightline generate`")],
-    as_of: Annotated[str, typer.Option("--as-of", help="Evaluate as of this day (default: the generator's)")] = "",
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    as_of: Annotated[dt.date | None, date_option("Evaluate as of this day", "the generator's")] = None,
+    fmt: TableOrJson = "table",
     include_linkage: Annotated[bool, typer.Option(help="Also count cases only record linkage can reveal")] = False,
 ) -> None:
     """Per signal: planted cases found and missed, and flags raised outside them (precision and recall)."""
+    from graph.db import Graph
+    from queries.evaluate import evaluate as run_evaluation
+    from queries.evaluate import load_truth
+
     data = load_truth(truth)
-    day = dt.date.fromisoformat(as_of) if as_of else None
     with Graph.connect() as graph:
-        scores = run_evaluation(graph, data, day, include_linkage)
+        scores = run_evaluation(graph, data, as_of, include_linkage)
     if fmt == "json":
         print(json.dumps({s: v.as_dict() for s, v in scores.items()}, indent=2))
         return

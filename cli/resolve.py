@@ -9,14 +9,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from cli.options import TableOrJson
 from errors import ConfigError
-from graph.db import Graph
-from linkage.addresses import address_accuracy
 from linkage.decisions import ACCEPT, REVIEW
-from linkage.metrics import person_metrics
-from linkage.pipeline import ResolveSettings, resolve
-from loaders.load import address_aliases
-from queries.evaluate import load_truth
 
 out = Console()
 
@@ -34,13 +29,20 @@ def resolve_command(
     truth: Annotated[
         Path | None, typer.Option(help="ground_truth.json: also report precision and recall of the links")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    fmt: TableOrJson = "table",
 ) -> None:
     """Link person records across agencies into identities with Splink, keeping every source record.
 
     Pairs between --review and --accept wait for a reviewer in the explorer; reviewers' decisions survive
     every later run.
     """
+    from graph.db import Graph
+    from linkage.addresses import address_accuracy
+    from linkage.metrics import person_metrics
+    from linkage.pipeline import ResolveSettings, resolve
+    from loaders.load import address_aliases
+    from queries.evaluate import load_truth
+
     if not 0 <= review <= accept <= 1:
         raise ConfigError("thresholds must satisfy 0 <= --review <= --accept <= 1")
     data = load_truth(truth) if truth else None

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from errors import SightlineError
+from cli.exits import ExitCode
 from graph import server
 from settings import Settings
 
@@ -22,7 +20,8 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder holding the store, the password file and the logs [default: SIGHTLINE_NEO4J_DATA, var/neo4j].",
+        help="Folder holding the store, the password file and the logs.",
+        show_default="SIGHTLINE_NEO4J_DATA, var/neo4j",
         file_okay=False,
     ),
 ]
@@ -36,25 +35,14 @@ def _data(given: Path | None) -> Path:
 PortOption = Annotated[int, typer.Option("--port", help="Loopback port for Bolt.", min=1, max=65535)]
 
 
-@contextmanager
-def _errors() -> Iterator[None]:
-    """Expected failures become one `error: ...` line and exit code 1, never a traceback."""
-    try:
-        yield
-    except SightlineError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
-
-
 @app.command()
 def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = None) -> None:
     """Start the server (builds the launcher on first use) and wait until it answers; no-op if running."""
     data = _data(data)
-    with _errors():
-        running = server.status(data)
-        if running is None:
-            typer.echo(f"Starting Neo4j on port {port} (data in {data})...", err=True)
-        info = running or server.start(port=port, data_dir=data)
+    running = server.status(data)
+    if running is None:
+        typer.echo(f"Starting Neo4j on port {port} (data in {data})...", err=True)
+    info = running or server.start(port=port, data_dir=data)
     state = "already running" if running else "running"
     typer.echo(f"Neo4j {state} at {info.uri} (pid {info.pid})")
     typer.echo(f"user:     {info.user}")
@@ -65,8 +53,7 @@ def start(port: PortOption = server.DEFAULT_PORT, data: DataOption = None) -> No
 def stop(data: DataOption = None) -> None:
     """Stop the server cleanly (SIGTERM; SIGKILL only if it hangs)."""
     data = _data(data)
-    with _errors():
-        stopped = server.stop(data)
+    stopped = server.stop(data)
     typer.echo("Neo4j stopped" if stopped else "Neo4j was not running")
 
 
@@ -74,11 +61,10 @@ def stop(data: DataOption = None) -> None:
 def status(data: DataOption = None) -> None:
     """Say whether the server runs; exit code 0 if it does, 1 if not."""
     data = _data(data)
-    with _errors():
-        info = server.status(data)
+    info = server.status(data)
     if info is None:
         typer.echo(f"Neo4j is not running (data in {data})")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.ERROR)
     typer.echo(f"Neo4j running at {info.uri} (pid {info.pid}, user {info.user}, data in {info.data_dir})")
 
 
@@ -94,10 +80,9 @@ def reset(
             confirmed = typer.confirm(f"Delete the whole Neo4j database in {data}?", default=False)
         except typer.Abort:  # no terminal / end of input: refuse rather than guess
             typer.echo("error: not confirmed: pass --yes to reset without a prompt", err=True)
-            raise typer.Exit(1) from None
+            raise typer.Exit(ExitCode.ERROR) from None
         if not confirmed:
             typer.echo("Nothing deleted.", err=True)
-            raise typer.Exit(1)
-    with _errors():
-        server.reset(data)
+            raise typer.Exit(ExitCode.ERROR)
+    server.reset(data)
     typer.echo("Neo4j database emptied" + (" and restarted" if server.status(data) else ""))

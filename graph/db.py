@@ -65,6 +65,8 @@ class Graph:
             yield
         except neo4j_errors.Neo4jError as e:
             raise GraphError(f"{name} failed ({e.code}) with parameters {sorted(params)}: {e.message}") from e
+        except neo4j_errors.BrokenRecordError as e:  # a value Python cannot hold, such as a date before year 1
+            raise GraphError(f"{name} with parameters {sorted(params)} returned {e} ({e.__cause__})") from e
         except neo4j_errors.ServiceUnavailable as e:
             raise GraphError(f"{name}: Neo4j at {self.uri} became unreachable: {e}") from e
 
@@ -74,7 +76,7 @@ class Graph:
             records, _, _ = self.driver.execute_query(
                 cypher, params, database_=self.database, routing_=neo4j.RoutingControl.READ
             )
-        return [r.data() for r in records]
+            return [r.data() for r in records]  # values are converted here
 
     def write(self, cypher: str, name: str = "write", **params: Any) -> dict[str, int]:
         """Run one statement in a write transaction (retried on transient errors); returns its counters."""

@@ -4,10 +4,13 @@ defined once, for `sightline resolve` that applies them and the explorer's Revie
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from errors import QueryError
-from graph.db import Graph
 from linkage.statements import STATEMENTS
+
+if TYPE_CHECKING:  # the thresholds are read by `sightline resolve --help`, which needs no driver
+    from graph.db import Graph
 
 SAME, DIFFERENT = "same", "different"
 DECISIONS = {SAME: "Same person", DIFFERENT: "Not the same person"}

@@ -46,6 +46,7 @@ def worst(severities: Iterable[str]) -> str:
 
 
 PARAM_TYPES = ("date", "int", "float", "str", "bool")
+NEO4J_INTEGERS = range(-(2**63), 2**63)  # Cypher integers are 64-bit: the driver cannot send a larger one
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -76,9 +77,12 @@ class Parameter:
                 raise QueryError(f"parameter {self.name}: {raw!r} is not true or false")
             return text in {"true", "yes", "1"}
         try:
-            return converters[self.type](raw)
+            value = converters[self.type](raw)
         except (TypeError, ValueError):
             raise QueryError(f"parameter {self.name}: {raw!r} is not a valid {self.type}") from None
+        if self.type == "int" and value not in NEO4J_INTEGERS:
+            raise QueryError(f"parameter {self.name}: {raw!r} is out of range for a Neo4j integer (64 bits)")
+        return value
 
 
 @dataclass(frozen=True)

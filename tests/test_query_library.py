@@ -29,6 +29,14 @@ def test_unknown_query_and_bad_parameters_are_clear_errors() -> None:
         q.bind({"colour": "red"})
 
 
+def test_an_integer_neo4j_cannot_hold_is_a_clear_error() -> None:
+    """Fails if a 20-digit --param reaches the driver again, which raised an OverflowError traceback."""
+    q = get_query("s2_contact_with_children_no_referral")
+    with pytest.raises(QueryError, match="window_days: '99999999999999999999' is out of range"):
+        q.bind({"window_days": "99999999999999999999"})
+    assert q.bind({"window_days": str(2**63 - 1)})["window_days"] == 2**63 - 1
+
+
 def test_metadata_mistakes_name_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "s99_bad.cypher"
     bad.write_text(
