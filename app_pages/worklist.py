@@ -66,7 +66,7 @@ choice = st.selectbox(
     "Child to triage",
     range(len(shown)),
     index=picked[0] if picked else None,
-    format_func=lambda i: f"{shown[i]['name']} - {shown[i]['severity']}, {' '.join(shown[i]['signals'])}",
+    format_func=lambda i: f"{shown[i].name} - {shown[i].severity}, {' '.join(shown[i].signals)}",
     placeholder="Select a row above, or choose here",
 )
 if choice is None:
@@ -74,8 +74,8 @@ if choice is None:
 
 row = shown[choice]
 left, right = st.columns([3, 1])
-left.subheader(f"{row['name']} (born {row['dob'] or 'unknown'})")
+left.subheader(f"{row.name} (born {row.dob or 'unknown'})")
 if right.button("Open profile and link chart", type="primary"):
-    ui.open_page("profile", row["key"])
-for flag in row["flags"]:
-    widgets.flag_card(flag, states.get(flag["key"]), as_of)
+    ui.open_page("profile", row.key)
+for flag in row.flags:
+    widgets.flag_card(flag, states.get(flag.key), as_of)

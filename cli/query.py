@@ -6,8 +6,9 @@ import csv
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -17,8 +18,12 @@ from audit.log import current_user, log_consultation
 from cli.exits import ExitCode
 from cli.options import TableJsonOrCsv, TableOrJson, date_option
 from errors import QueryError
+from queries.flags import Flag, plain
 from queries.library import SavedQuery, get_query, load_library
 from settings import Settings
+
+if TYPE_CHECKING:
+    from queries.runner import WorklistRow
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
 out = Console()
@@ -90,7 +95,7 @@ def run(
     with Graph.connect() as graph:
         flags = run_query(graph, query, given)
     log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags))
-    _emit([f.as_dict() for f in flags], fmt, _flag_row)
+    _emit(flags, fmt, _flag_row)
 
 
 @app.command("worklist")
@@ -107,39 +112,47 @@ def worklist_command(
     with Graph.connect() as graph:
         result = worklist(graph, day)
     log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows))
-    _emit([r.as_dict() for r in result.rows], fmt, _worklist_row)
+    _emit(result.rows, fmt, _worklist_row)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
     if result.failures:
         raise typer.Exit(ExitCode.ERROR)
 
 
-def _flag_row(flag: dict[str, Any]) -> dict[str, str]:
+def _flag_row(flag: Flag) -> dict[str, str]:
     return {
-        "signal": flag["signal"],
-        "severity": flag["severity"],
-        "children": "; ".join(f"{c.get('name', '')} ({c['key']})" for c in flag["children"]),
-        "subject": (flag["subject"] or {}).get("name", ""),
-        "detected_on": flag["detected_on"] or "",
-        "summary": flag["summary"],
-        "evidence": "; ".join(f"{e.get('feed')}:{e.get('record_id')} {e.get('date') or ''}" for e in flag["evidence"]),
+        "signal": flag.signal,
+        "severity": flag.severity,
+        "children": "; ".join(f"{c.name} ({c.key})" for c in flag.children),
+        "subject": (flag.subject.name if flag.subject else "") or "",  # rich and csv show None as ""
+        "detected_on": plain(flag.detected_on) or "",
+        "summary": flag.summary,
+        "evidence": "; ".join(f"{e.feed}:{e.record_id} {plain(e.date) or ''}" for e in flag.evidence),
     }
 
 
-def _worklist_row(row: dict[str, Any]) -> dict[str, str]:
+def _worklist_row(row: WorklistRow) -> dict[str, str]:
     return {
-        "child": f"{row['name']} ({row['key']})",
-        "dob": row["dob"] or "",
-        "severity": row["severity"],
-        "signals": " ".join(row["signals"]),
-        "flags": str(len(row["flags"])),
-        "first": "; ".join(sorted({f["summary"] for f in row["flags"]}))[:200],
+        "child": f"{row.name} ({row.key})",
+        "dob": plain(row.dob) or "",
+        "severity": row.severity,
+        "signals": " ".join(row.signals),
+        "flags": str(len(row.flags)),
+        "first": "; ".join(sorted({f.summary for f in row.flags}))[:200],
     }
 
 
-def _emit(items: list[dict[str, Any]], fmt: str, flatten: Any) -> None:
+class _Exported(Protocol):
+    def to_json(self) -> dict[str, Any]: ...
+
+
+Item = TypeVar("Item", bound=_Exported)
+
+
+def _emit(items: Sequence[Item], fmt: str, flatten: Callable[[Item], dict[str, str]]) -> None:
+    """JSON as the typed objects export themselves; table and CSV through `flatten`, one line an item."""
     if fmt == "json":
-        print(json.dumps(items, indent=2, default=str))
+        print(json.dumps([i.to_json() for i in items], indent=2, default=str))
         return
     rows = [flatten(i) for i in items]
     if fmt == "csv":

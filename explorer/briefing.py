@@ -12,6 +12,8 @@ from typing import Any
 import pandas as pd
 from fpdf import FPDF
 
+from queries.flags import Flag
+
 MARKING = "OFFICIAL-SENSITIVE - personal data (criminal offence and child data): handle on a need-to-know basis"
 
 
@@ -23,7 +25,7 @@ class Briefing:
     reason: str
     as_of: dt.date
     records: pd.DataFrame
-    flags: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
     network_png: bytes | None = None
     hubs: pd.DataFrame | None = None
     sight: pd.DataFrame | None = None
@@ -97,10 +99,8 @@ def render(b: Briefing) -> bytes:
     _table(pdf, b.records)
     _heading(pdf, f"Flags raised ({len(b.flags)})")
     for f in b.flags:
-        pdf.multi_cell(
-            0, 5, _text(f"{f['signal']} ({f['severity']}) {f['title']}: {f['summary']}"), new_x="LMARGIN", new_y="NEXT"
-        )
-        for step in f["path"]:
+        pdf.multi_cell(0, 5, _text(f"{f.signal} ({f.severity}) {f.title}: {f.summary}"), new_x="LMARGIN", new_y="NEXT")
+        for step in f.path:
             pdf.multi_cell(0, 5, _text(f"    {step}"), new_x="LMARGIN", new_y="NEXT")
     if b.sight is not None:
         _heading(pdf, "Line of sight: what each agency working with the child holds")

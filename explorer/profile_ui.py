@@ -17,6 +17,7 @@ from explorer.badges import agency_of_feed, full_name
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
 from explorer.statements import iso
+from queries.flags import Flag
 
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
 
@@ -228,7 +229,7 @@ def consulted(nid: str, net: Network) -> None:
     ui.consult("profile", {"node": nid}, len(net.nodes))
 
 
-def briefing(node: Node, png: bytes, flags: list[dict[str, Any]], as_of: dt.date) -> None:
+def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
     """Build the PDF briefing on request (it queries line of sight and chronology), then offer it."""
     from explorer.briefing import Briefing
     from explorer.briefing import render as render_pdf

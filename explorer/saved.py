@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 
 from explorer.network import Edge, Network, Node, node_id
-from explorer.statements import as_date
+from explorer.statements import iso
+from queries.flags import Flag, Person
 from queries.library import Parameter, SavedQuery
-from queries.runner import Flag
 
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # Streamlit's default is only ten years either way
 
@@ -46,9 +46,9 @@ def table(flags: list[Flag]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "detected on": f.detected_on.isoformat() if f.detected_on else "",
-                "children": ", ".join(c.get("name") or c.get("key", "") for c in f.children),
-                "subject": (f.subject or {}).get("name", ""),
+                "detected on": iso(f.detected_on),
+                "children": ", ".join(c.name or c.key for c in f.children),
+                "subject": f.subject.name if f.subject else "",
                 "summary": f.summary,
                 "evidence": len(f.evidence),
                 "flag": f.key,
@@ -59,14 +59,14 @@ def table(flags: list[Flag]) -> pd.DataFrame:
 
 
 def as_json(flags: list[Flag]) -> str:
-    return json.dumps([f.as_dict() for f in flags], indent=2, default=str)
+    return json.dumps([f.to_json() for f in flags], indent=2, default=str)
 
 
 def as_csv(flags: list[Flag]) -> bytes:
     """One line per flag; lists (children, path, evidence) as JSON text so nothing is lost."""
     rows = []
     for f in flags:
-        d = f.as_dict()
+        d = f.to_json()
         rows.append({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in d.items()})
     return pd.DataFrame(rows).to_csv(index=False).encode("utf-8")
 
@@ -75,15 +75,10 @@ def network(flags: list[Flag]) -> Network:
     """Flags as a graph: subject and people, children, addresses and agencies, joined through each flag."""
     net = Network()
 
-    def person(entry: dict[str, Any], role: str) -> str:
-        nid = node_id("person" if str(entry.get("key", "")).startswith("identity:") else "record", entry["key"])
-        record = {
-            "key": entry["key"],
-            "forenames": entry.get("name", ""),
-            "dob": as_date(entry.get("dob")),
-            "offender": role == "offender",
-        }
-        net.nodes.setdefault(nid, Node(nid, nid.split("|")[0], entry["key"], ["Person"], {}, [record]))
+    def person(entry: Person, role: str) -> str:
+        nid = node_id("person" if entry.key.startswith("identity:") else "record", entry.key)
+        record = {"key": entry.key, "forenames": entry.name, "dob": entry.dob, "offender": role == "offender"}
+        net.nodes.setdefault(nid, Node(nid, nid.split("|")[0], entry.key, ["Person"], {}, [record]))
         return nid
 
     for f in flags:
@@ -98,14 +93,14 @@ def network(flags: list[Flag]) -> Network:
         ends = [(person(c, "child"), "CHILD_AT_RISK") for c in f.children]
         if f.subject:
             ends.append((person(f.subject, "offender"), "SUBJECT"))
-        ends += [(person(p, p.get("role", "")), "INVOLVES") for p in f.people if p.get("key")]
+        ends += [(person(p, p.role), "INVOLVES") for p in f.people if p.key]
         for address in f.addresses:
             nid = node_id("address", address)
             net.nodes.setdefault(nid, Node(nid, "address", address, ["Address"], {"line1": address}))
             ends.append((nid, "AT_ADDRESS"))
         for agency in f.agencies:
-            nid = node_id("agency", agency["key"])
-            net.nodes.setdefault(nid, Node(nid, "agency", agency["key"], ["Agency"], {"name": agency.get("name")}))
+            nid = node_id("agency", agency.key)
+            net.nodes.setdefault(nid, Node(nid, "agency", agency.key, ["Agency"], {"name": agency.name}))
             ends.append((nid, "AGENCY"))
         for target, kind in ends:
             eid = f"{f.key}-{kind}-{target}"

@@ -10,6 +10,9 @@ from typing import Any
 
 from graph.db import Graph
 from graph.statements import Statements
+from queries.flags import native  # one conversion of Neo4j's temporal values, shared with the flags
+
+__all__ = ["STATEMENTS", "as_date", "iso", "native", "read", "write"]
 
 STATEMENTS = Statements.beside(__file__)
 
@@ -21,17 +24,6 @@ def read(graph: Graph, name: str, **params: Any) -> list[dict[str, Any]]:
 
 def write(graph: Graph, name: str, **params: Any) -> dict[str, int]:
     return graph.write(STATEMENTS[name], name=name, **params)
-
-
-def native(value: Any) -> Any:
-    """Neo4j dates and date-times as Python ones, through nested lists and maps."""
-    if hasattr(value, "to_native"):
-        return value.to_native()
-    if isinstance(value, dict):
-        return {k: native(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [native(v) for v in value]
-    return value
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -15,6 +15,7 @@ from errors import QueryError
 from explorer import statements as cypher
 from graph import schema
 from graph.db import Graph
+from queries.flags import Flag
 
 NEW = "new"
 NFA = "no further action"
@@ -49,8 +50,8 @@ def states(graph: Graph, keys: list[str]) -> dict[str, State]:
     return {r["flag_key"]: State(**{k: v for k, v in r.items() if k in fields and v is not None}) for r in rows}
 
 
-def record(graph: Graph, flag: dict[str, Any], state: State, by: str, as_of: dt.date) -> None:
-    """Save a decision on a flag (a dict of `Flag.as_dict()`); NFA needs a reason, as the review asks."""
+def record(graph: Graph, flag: Flag, state: State, by: str, as_of: dt.date) -> None:
+    """Save a decision on a flag; NFA needs a reason, as the review asks."""
     if state.status not in STATUSES:
         raise QueryError(f"status must be one of: {', '.join(STATUSES)}")
     if state.status == NFA and not state.reason.strip():
@@ -59,9 +60,9 @@ def record(graph: Graph, flag: dict[str, Any], state: State, by: str, as_of: dt.
     cypher.write(
         graph,
         "triage/update",
-        flag_key=flag["key"],
-        query=flag["query"],
-        signal=flag["signal"],
+        flag_key=flag.key,
+        query=flag.query,
+        signal=flag.signal,
         status=state.status,
         assignee=state.assignee.strip(),
         note=state.note.strip(),
@@ -76,7 +77,7 @@ def history(graph: Graph, flag_key: str) -> list[dict[str, Any]]:
     return cypher.read(graph, "triage/history", flag_key=flag_key)
 
 
-def shown_status(flag: dict[str, Any], state: State | None) -> str:
+def shown_status(flag: Flag, state: State | None) -> str:
     """The status to show: re-raised when evidence dated after an NFA decision has come in."""
     if state is None:
         return NEW
@@ -86,6 +87,7 @@ def shown_status(flag: dict[str, Any], state: State | None) -> str:
     return state.status
 
 
-def latest_evidence(flag: dict[str, Any]) -> dt.date | None:
-    days = [d for d in (cypher.as_date(e.get("date")) for e in flag.get("evidence", [])) if d is not None]
+def latest_evidence(flag: Flag) -> dt.date | None:
+    """The day of the flag's latest evidence (a date-time counts as its day, to compare with the decision's)."""
+    days = [d for d in (cypher.as_date(e.date) for e in flag.evidence) if d is not None]
     return max(days) if days else None

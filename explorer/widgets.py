@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -13,6 +12,7 @@ from errors import SightlineError
 from explorer import cached, triage, ui
 from explorer.network import split_id
 from explorer.search import Hit
+from queries.flags import Flag
 
 BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "address": "violet"}
 
@@ -74,32 +74,33 @@ def subject(label: str, key: str, as_of: dt.date, prompt: str, kinds: Collection
     return nid, kind, ident
 
 
-def flag_card(flag: dict[str, Any], state: triage.State | None, as_of: dt.date) -> None:
+def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
     """One flag: why it was raised, the path and the source records, and the triage form."""
     status = triage.shown_status(flag, state)
     marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
-    with st.expander(f"{flag['signal']} · {flag['severity']} · {flag['title']}", expanded=status == triage.RE_RAISED):
-        st.markdown(f"{marker} {flag['summary']}")
-        for step in flag["path"]:
+    with st.expander(f"{flag.signal} · {flag.severity} · {flag.title}", expanded=status == triage.RE_RAISED):
+        st.markdown(f"{marker} {flag.summary}")
+        for step in flag.path:
             st.code(step, language=None)
-        st.dataframe(pd.DataFrame(flag["evidence"]), hide_index=True, width="stretch")
+        evidence = pd.DataFrame([e.to_json() for e in flag.evidence])  # the records as exported, dates as text
+        st.dataframe(evidence, hide_index=True, width="stretch")
         if state and state.reason:
             st.caption(f"Last decision by {state.updated_by}: {state.status} — {state.reason}")
         if state:
             st.caption("Decisions on this flag, newest first")
-            st.dataframe(pd.DataFrame(triage.history(ui.graph(), flag["key"])), hide_index=True, width="stretch")
-        _triage_form(flag, state or triage.State(flag["key"]), as_of)
+            st.dataframe(pd.DataFrame(triage.history(ui.graph(), flag.key)), hide_index=True, width="stretch")
+        _triage_form(flag, state or triage.State(flag.key), as_of)
 
 
-def _triage_form(flag: dict[str, Any], state: triage.State, as_of: dt.date) -> None:
-    with st.form(key=f"triage-{flag['key']}"):
+def _triage_form(flag: Flag, state: triage.State, as_of: dt.date) -> None:
+    with st.form(key=f"triage-{flag.key}"):
         cols = st.columns(2)
         status = cols[0].selectbox("Status", triage.STATUSES, index=triage.STATUSES.index(state.status))
         assignee = cols[1].text_input("Assigned to", value=state.assignee)
         note = st.text_area("Note", value=state.note, height=68)
         reason = st.text_input("Reason (needed for no further action)", value=state.reason)
         if st.form_submit_button("Save triage"):
-            new = triage.State(flag["key"], status, assignee, note, reason)
+            new = triage.State(flag.key, status, assignee, note, reason)
             try:
                 triage.record(ui.graph(), flag, new, st.session_state["analyst"].strip(), as_of)
             except SightlineError as e:

@@ -17,8 +17,9 @@ from typing import Any
 
 from errors import ConfigError
 from graph.db import Graph
+from queries.flags import Flag
 from queries.library import SIGNALS, SavedQuery, load_library
-from queries.runner import Flag, run_query
+from queries.runner import run_query
 
 
 @dataclass
@@ -62,13 +63,13 @@ def load_truth(path: Path) -> dict[str, Any]:
 
 
 def _evidence(flag: Flag) -> set[str]:
-    return {f"{e.get('feed')}:{e.get('record_id')}" for e in flag.evidence}
+    return {f"{e.feed}:{e.record_id}" for e in flag.evidence}
 
 
 def _matches(flag: Flag, case: dict[str, Any]) -> bool:
     if flag.signal != case["signal"] or not (_evidence(flag) & set(case.get("evidence", []))):
         return False
-    children = {r for c in flag.children for r in c.get("records", [c["key"]])}
+    children = flag.child_keys()
     return not (children and case.get("children")) or bool(children & set(case["children"]))
 
 

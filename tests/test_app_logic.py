@@ -11,7 +11,8 @@ import pandas as pd
 from explorer import briefing, chart, chronology, data, render, saved, search, sight, triage
 from explorer import worklist as wl
 from explorer.network import Edge, Network, Node
-from queries.runner import Flag
+from queries.flags import Agency, Evidence, Flag, Person
+from queries.runner import WorklistRow
 
 D = dt.date
 
@@ -90,44 +91,35 @@ def test_styles_mark_roles_and_flags() -> None:
     assert png.startswith(b"\x89PNG")
 
 
-def _flag(evidence_dates: list[str], addresses: list[str] | None = None) -> dict:
-    return {
-        "key": "k1",
-        "query": "q",
-        "signal": "S1",
-        "severity": "high",
-        "evidence": [{"date": d, "agency": "health"} for d in evidence_dates],
-        "agencies": [{"key": "GP1", "name": "Elm Surgery"}],
-        "addresses": addresses or [],
-        "children": [],
-        "detected_on": "2020-01-01",
-    }
+def _flag(evidence_dates: list[dt.date], addresses: tuple[str, ...] = ()) -> Flag:
+    return Flag(
+        "q",
+        "S1",
+        "high",
+        "t",
+        evidence=tuple(Evidence("health", "health_contacts", f"HC{i}", d) for i, d in enumerate(evidence_dates)),
+        agencies=(Agency("GP1", "Elm Surgery"),),
+        addresses=addresses,
+        detected_on=D(2020, 1, 1),
+    )
 
 
 def test_no_further_action_comes_back_as_re_raised_only_with_later_evidence() -> None:
     nfa = triage.State("k1", triage.NFA, reason="seen", decided_on=D(2021, 1, 1))
-    assert triage.shown_status(_flag(["2020-06-01"]), nfa) == triage.NFA
-    assert triage.shown_status(_flag(["2020-06-01", "2022-03-01"]), nfa) == triage.RE_RAISED
+    assert triage.shown_status(_flag([D(2020, 6, 1)]), nfa) == triage.NFA
+    assert triage.shown_status(_flag([D(2020, 6, 1), D(2022, 3, 1)]), nfa) == triage.RE_RAISED
     assert triage.shown_status(_flag([]), None) == triage.NEW
 
 
 def test_worklist_filters_by_agency_and_postcode_district() -> None:
-    rows = [
-        {
-            "key": "c",
-            "name": "Amy",
-            "dob": "2015-01-01",
-            "severity": "high",
-            "signals": ["S1"],
-            "flags": [_flag(["2020-01-01"], ["1 ELM ROAD | E81AB"])],
-        }
-    ]
+    rows = [WorklistRow(Person("c", "Amy", D(2015, 1, 1)), (_flag([D(2020, 1, 1)], ("1 ELM ROAD | E81AB",)),))]
     assert wl.options(rows)["areas"] == ["E8"]
     assert wl.filtered(rows, wl.RowFilter(areas=frozenset({"E8"})))
     assert not wl.filtered(rows, wl.RowFilter(agencies=frozenset({"police"})))
     assert wl.filtered(rows, wl.RowFilter(agencies=frozenset({"Elm Surgery"})))
     table = wl.table(rows, {})
     assert table.loc[0, "triage"] == "1 new"
+    assert (table.loc[0, "born"], table.loc[0, "first detected"]) == ("2015-01-01", "2020-01-01")
 
 
 def test_line_of_sight_marks_gaps_and_late_awareness() -> None:
@@ -188,13 +180,13 @@ def test_saved_query_results_as_graph_and_exports() -> None:
         "S1",
         "critical",
         "t",
-        [{"key": "identity:nhs:1", "name": "Amy", "dob": "2015-01-01", "records": ["nhs:1"]}],
-        {"key": "police:N1", "name": "Karl"},
-        [],
-        ["1 ELM ROAD | E81AB"],
-        [{"key": "JIG1", "name": "Jigsaw"}],
-        ["(a)-[b]->(c)"],
-        [{"agency": "police", "feed": "police_addresses", "record_id": "P1", "date": "2020-01-01", "what": "x"}],
+        (Person("identity:nhs:1", "Amy", D(2015, 1, 1), ("nhs:1",)),),
+        Person("police:N1", "Karl"),
+        (),
+        ("1 ELM ROAD | E81AB",),
+        (Agency("JIG1", "Jigsaw"),),
+        ("(a)-[b]->(c)",),
+        (Evidence("police", "police_addresses", "P1", D(2020, 1, 1), "x"),),
         D(2020, 1, 1),
         "s",
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 
@@ -13,13 +12,14 @@ from linkage.exact import link_exact
 from loaders.load import load_directory
 from loaders.spec import load_spec
 from queries.library import load_library
+from queries.runner import WorklistRow
 from settings import Settings
 from tests.support.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
 
 
-def _rows(settings: Settings) -> list[dict]:
+def _rows(settings: Settings) -> list[WorklistRow]:
     with Graph.connect(settings) as graph:
         return wl.fetch(graph, AS_OF, load_library()).rows
 
@@ -36,7 +36,7 @@ def test_worklist_lists_flagged_children_and_logs_the_consultation(population: P
     assert not at.exception and not texts(at, "error")
     rows = _rows(settings)
     child = population.case("S1")["children"][0]
-    assert any(child in r for row in rows for f in row["flags"] for c in f["children"] for r in c["records"])
+    assert any(child in c.records for row in rows for f in row.flags for c in f.children)
     table = at.dataframe[0].value
     assert len(table) == len(rows)
     assert table["severity"].iloc[0] == "critical"  # most urgent first
@@ -83,19 +83,17 @@ def test_triage_survives_a_reload_and_a_flag_back_after_nfa_is_re_raised(
     flag = next(
         f
         for row in _rows(settings)
-        for f in row["flags"]
-        if f["detected_on"]
-        and triage.latest_evidence(f)
-        and triage.latest_evidence(f) > dt.date.fromisoformat(f["detected_on"])
+        for f in row.flags
+        if f.detected_on and (latest := triage.latest_evidence(f)) and latest > f.detected_on
     )
-    decided = dt.date.fromisoformat(flag["detected_on"])
+    decided = flag.detected_on
     with Graph.connect(settings) as graph:
-        triage.record(graph, flag, triage.State(flag["key"], triage.NFA, reason="checked"), "Test Analyst", decided)
+        triage.record(graph, flag, triage.State(flag.key, triage.NFA, reason="checked"), "Test Analyst", decided)
         load_directory(graph, load_spec(), population.directory, Path(tempfile.mkdtemp()))  # the same feeds again
         link_exact(graph)
-        state = triage.states(graph, [flag["key"]])[flag["key"]]
-        assert len(triage.history(graph, flag["key"])) == 1
-    again = next(f for row in _rows(settings) for f in row["flags"] if f["key"] == flag["key"])
+        state = triage.states(graph, [flag.key])[flag.key]
+        assert len(triage.history(graph, flag.key)) == 1
+    again = next(f for row in _rows(settings) for f in row.flags if f.key == flag.key)
     assert state.status == triage.NFA and state.decided_on == decided
     assert triage.shown_status(again, state) == triage.RE_RAISED
     at = open_app()

@@ -19,8 +19,9 @@ from graph.db import Graph
 from linkage.exact import link_exact
 from loaders.load import load_directory
 from loaders.spec import load_spec
+from queries.flags import Flag
 from queries.library import load_library
-from queries.runner import Flag, run_query, worklist
+from queries.runner import run_query, worklist
 from settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,15 +155,15 @@ def case_a(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 def names(flag: Flag) -> set[str]:
     """Everyone a flag names: its children, its subject and the people it lists."""
-    out = {c.get("name") for c in flag.children}
-    out |= {p.get("name") for p in flag.people}
+    out = {c.name for c in flag.children}
+    out |= {p.name for p in flag.people}
     if flag.subject:
-        out.add(flag.subject.get("name"))
+        out.add(flag.subject.name)
     return {n for n in out if n}
 
 
 def records(flag: Flag) -> set[str]:
-    return {f"{e.get('feed')}:{e.get('record_id')}" for e in flag.evidence}
+    return {f"{e.feed}:{e.record_id}" for e in flag.evidence}
 
 
 def matching(graph: Graph, firing: Firing, day: dt.date) -> list[Flag]:
@@ -172,7 +173,7 @@ def matching(graph: Graph, firing: Firing, day: dt.date) -> list[Flag]:
         for f in flags
         if firing.who in names(f)
         and (firing.record is None or firing.record in records(f))
-        and (firing.agency is None or firing.agency in {a.get("key") for a in f.agencies})
+        and (firing.agency is None or firing.agency in {a.key for a in f.agencies})
         and (firing.says is None or firing.says in f.summary)
     ]
 

@@ -84,13 +84,13 @@ def test_child_at_an_address_the_offender_frequents_is_flagged_not_the_decoys(gr
     load_fixture(graph, fx, tmp_path)
 
     flags = run_query(graph, get_query("s1_child_at_offender_address"), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    assert [f.subject.key for f in flags] == [f"police:{planted}"]
     flag = flags[0]
-    assert [c["name"] for c in flag.children] == ["Sophie Child"]
-    assert flag.addresses == ["12 ELM ROAD | ZZ12AB"]
-    assert {e["feed"] for e in flag.evidence} == {"police_addresses", "health_gp_registrations"}
+    assert [c.name for c in flag.children] == ["Sophie Child"]
+    assert flag.addresses == ("12 ELM ROAD | ZZ12AB",)
+    assert {e.feed for e in flag.evidence} == {"police_addresses", "health_gp_registrations"}
     assert str(flag.detected_on) == "2018-10-01"
-    assert flag.agencies == [{"key": "JIG1", "name": "Jigsaw 1"}]
+    assert [a.to_json() for a in flag.agencies] == [{"key": "JIG1", "name": "Jigsaw 1"}]
 
     # replaying an earlier day: before the offender used the address, nothing is raised
     assert run_query(graph, get_query("s1_child_at_offender_address"), {"as_of": "2018-09-30"}) == []

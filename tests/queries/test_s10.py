@@ -123,20 +123,20 @@ def test_false_account_by_a_connected_person_is_flagged_not_the_decoys(graph: Gr
     load_fixture(graph, fx, tmp_path)
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{ids['booked']}", f"police:{ids['planted']}"]
+    assert [f.subject.key for f in flags] == [f"police:{ids['booked']}", f"police:{ids['planted']}"]
     booking, note = flags
 
     assert str(note.detected_on) == "2023-05-20"
-    assert ("health_contacts", ids["note"]) in {(e["feed"], e["record_id"]) for e in note.evidence}
-    assert ("police_associates", ids["assoc"]) in {(e["feed"], e["record_id"]) for e in note.evidence}
-    assert {e["feed"] for e in note.evidence} == {"health_contacts", "police_convictions", "police_associates"}
-    assert [p["name"] for p in note.people] == ["Adam Planted", "Tina Blake"]
+    assert ("health_contacts", ids["note"]) in {(e.feed, e.record_id) for e in note.evidence}
+    assert ("police_associates", ids["assoc"]) in {(e.feed, e.record_id) for e in note.evidence}
+    assert {e.feed for e in note.evidence} == {"health_contacts", "police_convictions", "police_associates"}
+    assert [p.name for p in note.people] == ["Adam Planted", "Tina Blake"]
     # the children at risk are hers under 18 on the day: Noah on his birth record (Maisie is not linked to her)
-    assert [c["name"] for c in note.children] == ["Noah Blake"]
+    assert [c.name for c in note.children] == ["Noah Blake"]
     assert "second-hand laptop" in note.summary
-    assert {"key": "GP1", "name": "Example Surgery"} in note.agencies
+    assert {"key": "GP1", "name": "Example Surgery"} in [a.to_json() for a in note.agencies]
 
-    assert ("health_maternity_bookings", ids["booking"]) in {(e["feed"], e["record_id"]) for e in booking.evidence}
+    assert ("health_maternity_bookings", ids["booking"]) in {(e.feed, e.record_id) for e in booking.evidence}
     assert "taken off the register" in booking.summary
 
 

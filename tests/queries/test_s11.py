@@ -68,21 +68,21 @@ def test_late_or_passed_back_merlin_and_late_referral_are_flagged_not_the_decoys
     load_fixture(graph, fx, tmp_path)
 
     flags = run_query(graph, get_query(MERLIN), {"as_of": "2024-12-31"})
-    assert [f.evidence[0]["record_id"] for f in flags] == [ids["passed_back"], ids["never_sent"]]
+    assert [f.evidence[0].record_id for f in flags] == [ids["passed_back"], ids["never_sent"]]
     passed_back, never_sent = flags
-    assert passed_back.subject["key"] == f"police:{ids['nominal']}"
-    assert [c["name"] for c in passed_back.children] == ["Sophie Cousin"]
-    assert f"merlin-child:{ids['passed_back']}" in passed_back.children[0]["records"]
+    assert passed_back.subject.key == f"police:{ids['nominal']}"
+    assert [c.name for c in passed_back.children] == ["Sophie Cousin"]
+    assert f"merlin-child:{ids['passed_back']}" in passed_back.children[0].records
     assert str(passed_back.detected_on) == "2017-07-01"
-    assert {"key": "MASHPOL", "name": "MASH police"} in passed_back.agencies
+    assert {"key": "MASHPOL", "name": "MASH police"} in [a.to_json() for a in passed_back.agencies]
     assert "passed back" in passed_back.summary
     assert str(never_sent.detected_on) == "2023-02-01"  # concern + 31 days
     assert "not sent" in never_sent.summary
 
     flags = run_query(graph, get_query(REFERRAL), {"as_of": "2024-12-31"})
-    assert [f.evidence[0]["record_id"] for f in flags] == [ids["late_referral"]]
-    assert [c["name"] for c in flags[0].children] == ["Ben Late"]
-    assert flags[0].agencies == [{"key": "SCH1", "name": "Example Primary"}]
+    assert [f.evidence[0].record_id for f in flags] == [ids["late_referral"]]
+    assert [c.name for c in flags[0].children] == ["Ben Late"]
+    assert [a.to_json() for a in flags[0].agencies] == [{"key": "SCH1", "name": "Example Primary"}]
     assert "101 days" in flags[0].summary
 
 
@@ -94,5 +94,5 @@ def test_replaying_before_the_delay_shows_raises_nothing(graph: Graph, tmp_path:
     assert run_query(graph, get_query(REFERRAL), {"as_of": "2020-04-19"}) == []
     # by June 2017 the unsent MERLIN is late, before anyone passes it back
     flags = run_query(graph, get_query(MERLIN), {"as_of": "2017-06-30"})
-    assert [f.evidence[0]["record_id"] for f in flags] == [ids["passed_back"]]
+    assert [f.evidence[0].record_id for f in flags] == [ids["passed_back"]]
     assert "not sent" in flags[0].summary

@@ -122,14 +122,14 @@ def test_closure_unsent_and_silent_on_conditions_is_flagged_not_the_decoys(graph
     load_fixture(graph, fx, tmp_path)
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.evidence[0]["record_id"] for f in flags] == [ids["closure"]]
+    assert [f.evidence[0].record_id for f in flags] == [ids["closure"]]
     flag = flags[0]
-    assert flag.subject["key"] == f"police:{ids['planted']}"
-    assert [c["name"] for c in flag.children] == ["Joe Planted"]
-    assert f"csc:{ids['child']}" in flag.children[0]["records"]
-    assert {a["key"] for a in flag.agencies} == {"SCH1", "HV1"}  # the agencies never told
+    assert flag.subject.key == f"police:{ids['planted']}"
+    assert [c.name for c in flag.children] == ["Joe Planted"]
+    assert f"csc:{ids['child']}" in flag.children[0].records
+    assert {a.key for a in flag.agencies} == {"SCH1", "HV1"}  # the agencies never told
     assert str(flag.detected_on) == "2020-03-01"
-    feeds = {e["feed"] for e in flag.evidence}
+    feeds = {e.feed for e in flag.evidence}
     assert {"csc_closures", "education_enrolments", "health_contacts", "health_births", "police_orders"} <= feeds
     assert "silent on the live order conditions of Adam Planted" in flag.summary
 

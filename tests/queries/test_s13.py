@@ -148,28 +148,28 @@ def test_engaging_well_while_concealing_or_breaching_is_flagged_not_the_decoys(g
     load_fixture(graph, fx, tmp_path)
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{ids[k]}" for k in ("concealed", "missed", "worker")]
+    assert [f.subject.key for f in flags] == [f"police:{ids[k]}" for k in ("concealed", "missed", "worker")]
     concealed, missed, worker = flags
 
     # the first "engaging well" on a day the concealment holds, with the birth record as the reason
     assert str(concealed.detected_on) == "2019-04-20"
-    assert {(e["feed"], e["record_id"]) for e in concealed.evidence} == {
+    assert {(e.feed, e.record_id) for e in concealed.evidence} == {
         ("police_visits", ids["concealed_visit"]),
         ("health_births", ids["birth"]),
     }
-    assert [c["name"] for c in concealed.children] == ["Lily Concealed"]
-    assert concealed.agencies == [{"key": "JIG1", "name": "Jigsaw 1"}]
+    assert [c.name for c in concealed.children] == ["Lily Concealed"]
+    assert [a.to_json() for a in concealed.agencies] == [{"key": "JIG1", "name": "Jigsaw 1"}]
     assert "concealed the birth of Lily Concealed" in concealed.summary
 
-    assert {(e["feed"], e["record_id"]) for e in missed.evidence} == {
+    assert {(e.feed, e.record_id) for e in missed.evidence} == {
         ("probation_contacts", ids["contact"]),
         ("police_notifications", ids["notification"]),
     }
-    assert missed.agencies == [{"key": "PDU1", "name": "Probation Unit 1"}]
+    assert [a.to_json() for a in missed.agencies] == [{"key": "PDU1", "name": "Probation Unit 1"}]
 
     assert str(worker.detected_on) == "2022-03-01"
-    assert {e["feed"] for e in worker.evidence} == {"police_visits", "employment"}
-    assert ("employment", ids["job"]) in {(e["feed"], e["record_id"]) for e in worker.evidence}
+    assert {e.feed for e in worker.evidence} == {"police_visits", "employment"}
+    assert ("employment", ids["job"]) in {(e.feed, e.record_id) for e in worker.evidence}
 
 
 def test_replaying_before_the_disguised_compliance_raises_nothing(graph: Graph, tmp_path: Path) -> None:
@@ -179,4 +179,4 @@ def test_replaying_before_the_disguised_compliance_raises_nothing(graph: Graph, 
     assert run_query(graph, get_query(QUERY), {"as_of": "2019-04-19"}) == []
     # a 100-day look-back no longer reaches the notification missed 122 days before the probation contact
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31", "lookback_days": 100})
-    assert [f.subject["key"] for f in flags] == [f"police:{ids[k]}" for k in ("concealed", "worker")]
+    assert [f.subject.key for f in flags] == [f"police:{ids[k]}" for k in ("concealed", "worker")]

@@ -70,9 +70,9 @@ def test_address_written_otherwise_by_police_is_flagged_not_the_same_form(graph:
     )
     load_fixture(graph, fx, tmp_path)
     flags = run_query(graph, S14, {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{hidden}"]
-    assert flags[0].addresses == ["FLAT 2 10 HIGH STREET | ZZ11AB"]
-    assert [c["name"] for c in flags[0].children] == ["Ann Kid"]
+    assert [f.subject.key for f in flags] == [f"police:{hidden}"]
+    assert flags[0].addresses == ("FLAT 2 10 HIGH STREET | ZZ11AB",)
+    assert [c.name for c in flags[0].children] == ["Ann Kid"]
     assert run_query(graph, S14, {"as_of": "2018-12-31"}) == []
 
 
@@ -112,7 +112,7 @@ def test_father_linked_only_probabilistically_is_flagged(graph: Graph, tmp_path:
         ],
     )
     flags = run_query(graph, S14, {"as_of": "2024-12-31"})
-    assert len(flags) == 1 and flags[0].subject["key"] == f"police:{nominal}"
-    assert [c["name"] for c in flags[0].children] == ["Sam Whitlock"]
+    assert len(flags) == 1 and flags[0].subject.key == f"police:{nominal}"
+    assert [c.name for c in flags[0].children] == ["Sam Whitlock"]
     assert str(flags[0].detected_on) == "2019-05-01"
     assert run_query(graph, S14, {"as_of": "2019-04-30"}) == []

@@ -110,17 +110,17 @@ def test_contact_with_children_without_referral_is_flagged_not_the_decoys(graph:
     planted = fx.rows["police_nominals"][0]["nominal_id"]
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    assert [f.subject.key for f in flags] == [f"police:{planted}"]
     flag = flags[0]
-    assert sorted(c["name"] for c in flag.children) == ["Sophie Cousin", "Tom Cousin"]  # not the adult cousin
-    assert {"feed": "probation_contacts", "record_id": "PRC1"}.items() <= flag.evidence[0].items()
-    assert {e["feed"] for e in flag.evidence} == {
+    assert sorted(c.name for c in flag.children) == ["Sophie Cousin", "Tom Cousin"]  # not the adult cousin
+    assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("probation_contacts", "PRC1")
+    assert {e.feed for e in flag.evidence} == {
         "probation_contacts",
         "police_notification_periods",
         "police_associates",
     }
     assert str(flag.detected_on) == "2019-04-01"
-    assert {a["key"] for a in flag.agencies} == {"JIG1", "PDU1"}
+    assert {a.key for a in flag.agencies} == {"JIG1", "PDU1"}
     assert "no referral" in flag.summary
 
 

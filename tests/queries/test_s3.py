@@ -98,20 +98,20 @@ def test_partner_with_children_never_told_is_flagged_not_the_decoys(graph: Graph
     assoc = fx.rows["police_associates"][0]["association_id"]
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    assert [f.subject.key for f in flags] == [f"police:{planted}"]
     flag = flags[0]
-    assert [c["name"] for c in flag.children] == ["Sam Rowe"]
-    assert {p["role"]: p["key"] for p in flag.people} == {
+    assert [c.name for c in flag.children] == ["Sam Rowe"]
+    assert {p.role: p.key for p in flag.people} == {
         "offender": f"police:{planted}",
         "partner": f"police-assoc:{assoc}",
     }
-    assert {"feed": "police_associates", "record_id": assoc}.items() <= flag.evidence[0].items()
-    assert {e["feed"] for e in flag.evidence} == {
+    assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("police_associates", assoc)
+    assert {e.feed for e in flag.evidence} == {
         "police_associates",
         "police_notification_periods",
         "health_gp_registrations",
     }
-    assert flag.addresses == ["12 ELM ROAD | ZZ12AB"]
+    assert flag.addresses == ("12 ELM ROAD | ZZ12AB",)
     assert str(flag.detected_on) == "2019-07-02"
 
 
@@ -126,7 +126,7 @@ def test_a_later_birth_with_no_disclosure_is_flagged_from_the_birth(graph: Graph
     fx = build()
     fx.rows["disclosures"] = [d for d in fx.rows["disclosures"] if d["recipient_surname"] != "Baby"]
     load_fixture(graph, fx, tmp_path)
-    flags = {f.subject["name"]: f for f in run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})}
+    flags = {f.subject.name: f for f in run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})}
     assert sorted(flags) == ["Paul Later", "Paul Planted"]
-    assert [c["name"] for c in flags["Paul Later"].children] == ["Ben Baby"]
+    assert [c.name for c in flags["Paul Later"].children] == ["Ben Baby"]
     assert str(flags["Paul Later"].detected_on) == "2020-03-03"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from graph.db import Graph
@@ -84,14 +85,14 @@ def test_intelligence_of_a_child_with_nothing_following_is_flagged_not_the_decoy
     planted = fx.rows["police_nominals"][0]["nominal_id"]
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    assert [f.subject.key for f in flags] == [f"police:{planted}"]
     flag = flags[0]
-    assert [c["name"] for c in flag.children] == ["Daisy Planted"]
-    assert set(flag.children[0]["records"]) == {"intel-mention:INT1", "upn:UPN1"}
-    assert str(flag.children[0]["dob"]) == "2012-09-09"
-    assert {"feed": "police_intelligence", "record_id": "INT1"}.items() <= flag.evidence[0].items()
+    assert [c.name for c in flag.children] == ["Daisy Planted"]
+    assert set(flag.children[0].records) == {"intel-mention:INT1", "upn:UPN1"}
+    assert flag.children[0].dob == dt.date(2012, 9, 9)  # a date, typed once by the runner
+    assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("police_intelligence", "INT1")
     assert str(flag.detected_on) == "2018-04-10"
-    assert flag.agencies == [{"key": "JIG1", "name": "Jigsaw 1"}]
+    assert [a.to_json() for a in flag.agencies] == [{"key": "JIG1", "name": "Jigsaw 1"}]
 
 
 def test_replay_before_the_window_closes_raises_nothing(graph: Graph, tmp_path: Path) -> None:

@@ -93,13 +93,13 @@ def test_birth_to_an_offender_with_agencies_unaware_is_flagged_not_the_decoys(gr
     planted = fx.rows["police_nominals"][0]["nominal_id"]
 
     flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject["key"] for f in flags] == [f"police:{planted}"]
+    assert [f.subject.key for f in flags] == [f"police:{planted}"]
     flag = flags[0]
-    assert [c["name"] for c in flag.children] == ["Sky Planted"]
-    assert f"nhs:{fx.rows['health_births'][0]['child_nhs_number']}" in flag.children[0]["records"]
-    assert {"feed": "health_births", "record_id": "BIR1"}.items() <= flag.evidence[0].items()
+    assert [c.name for c in flag.children] == ["Sky Planted"]
+    assert f"nhs:{fx.rows['health_births'][0]['child_nhs_number']}" in flag.children[0].records
+    assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("health_births", "BIR1")
     assert str(flag.detected_on) == "2016-05-10"  # the hospital was not told: raised on the day of the birth
-    assert {a["key"] for a in flag.agencies} == {"JIG1", "HOSP1", "GP1"}
+    assert {a.key for a in flag.agencies} == {"JIG1", "HOSP1", "GP1"}
     assert "no referral" in flag.summary
 
 
@@ -114,12 +114,12 @@ def test_hospital_told_but_no_referral_is_raised_after_the_window(graph: Graph, 
     del fx.rows["csc_referrals"]
     load_fixture(graph, fx, tmp_path)
     known = fx.rows["police_nominals"][1]["nominal_id"]
-    assert [f.subject["key"] for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-30"})] == [
+    assert [f.subject.key for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-30"})] == [
         f"police:{fx.rows['police_nominals'][0]['nominal_id']}"
     ]
     flags = [
-        f for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-31"}) if f.subject["key"] == f"police:{known}"
+        f for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-31"}) if f.subject.key == f"police:{known}"
     ]
     assert len(flags) == 1
     assert str(flags[0].detected_on) == "2018-08-31"
-    assert {e["feed"] for e in flags[0].evidence} >= {"health_births", "disclosures"}
+    assert {e.feed for e in flags[0].evidence} >= {"health_births", "disclosures"}

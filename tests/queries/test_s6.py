@@ -170,29 +170,29 @@ def test_agencies_not_told_are_flagged_not_the_decoys(graph: Graph, tmp_path: Pa
     query = get_query(QUERY)
 
     flags = run_query(graph, query, {"as_of": "2024-12-31"})
-    by_child = {f.children[0]["name"]: f for f in flags}
+    by_child = {f.children[0].name: f for f in flags}
     assert sorted(by_child) == ["Amy Child", "Sophie Child"]
-    assert {f.subject["key"] for f in flags} == {f"police:{ids['planted']}"}
+    assert {f.subject.key for f in flags} == {f"police:{ids['planted']}"}
 
     sophie = by_child["Sophie Child"]
-    assert sorted(sophie.children[0]["records"]) == [f"nhs:{ids['sophie']}", "upn:UPN1"]  # one child, two agencies
-    assert [a["key"] for a in sophie.agencies if a["status"] == "not told"] == ["GP1", "HV1"]  # NUR1 told in time
-    evidence = {(e["feed"], e["record_id"]) for e in sophie.evidence}
+    assert sorted(sophie.children[0].records) == [f"nhs:{ids['sophie']}", "upn:UPN1"]  # one child, two agencies
+    assert [a.key for a in sophie.agencies if a.status == "not told"] == ["GP1", "HV1"]  # NUR1 told in time
+    evidence = {(e.feed, e.record_id) for e in sophie.evidence}
     assert ("health_births", ids["birth"]) in evidence
     assert ("health_gp_registrations", ids["sophie_gp"]) in evidence
     assert ("health_contacts", ids["sophie_hv"]) in evidence
     assert str(sophie.detected_on) == "2016-06-20"  # GP registered 2016-05-20, not told within 30 days
 
     amy = by_child["Amy Child"]
-    assert [a["key"] for a in amy.agencies if a["status"] == "not told"] == ["GP5"]
+    assert [a.key for a in amy.agencies if a.status == "not told"] == ["GP5"]
     assert {("police_addresses", ids["elm"]), ("health_gp_registrations", ids["amy_gp"])} <= {
-        (e["feed"], e["record_id"]) for e in amy.evidence
+        (e.feed, e.record_id) for e in amy.evidence
     }
     assert str(amy.detected_on) == "2018-11-01"
 
     # replay: the day before the GP's 30 days ran out nothing shows; the next day only the GP does
     assert run_query(graph, query, {"as_of": "2016-06-19"}) == []
     early = run_query(graph, query, {"as_of": "2016-06-20"})
-    assert [(f.children[0]["name"], [a["key"] for a in f.agencies if a["status"] == "not told"]) for f in early] == [
+    assert [(f.children[0].name, [a.key for a in f.agencies if a.status == "not told"]) for f in early] == [
         ("Sophie Child", ["GP1"])
     ]

@@ -101,15 +101,15 @@ def test_overdue_assessment_and_unreassessed_change_are_flagged_not_the_decoys(g
     load_fixture(graph, fx, tmp_path)
 
     overdue = run_query(graph, get_query(OVERDUE), {"as_of": "2017-06-30"})
-    assert [f.subject["key"] for f in overdue] == [f"police:{ids['late']}"]
-    assert ("police_risk_assessments", ids["late_arms"]) in {(e["feed"], e["record_id"]) for e in overdue[0].evidence}
+    assert [f.subject.key for f in overdue] == [f"police:{ids['late']}"]
+    assert ("police_risk_assessments", ids["late_arms"]) in {(e.feed, e.record_id) for e in overdue[0].evidence}
     assert str(overdue[0].detected_on) == "2016-01-11"
-    assert overdue[0].children == []
-    assert overdue[0].agencies == [{"key": "JIG1", "name": "Jigsaw 1"}]
+    assert overdue[0].children == ()
+    assert [a.to_json() for a in overdue[0].agencies] == [{"key": "JIG1", "name": "Jigsaw 1"}]
 
     change = run_query(graph, get_query(CHANGE), {"as_of": "2017-06-30"})
-    assert [f.subject["key"] for f in change] == [f"police:{ids['changed']}"]
-    evidence = {(e["feed"], e["record_id"]) for e in change[0].evidence}
+    assert [f.subject.key for f in change] == [f"police:{ids['changed']}"]
+    evidence = {(e.feed, e.record_id) for e in change[0].evidence}
     assert {("police_associates", ids["changed_partner"]), ("probation_contacts", ids["changed_contact"])} <= evidence
     assert str(change[0].detected_on) == "2016-05-31"
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.db import Graph
+from queries.flags import Flag
 from queries.library import get_query
-from queries.runner import Flag, run_query
+from queries.runner import run_query
 from tests.support.fixture import FeedFixture, add_agencies, add_home_address, add_offender, load_fixture
 
 QUERIES = (
@@ -142,7 +143,7 @@ def run(graph: Graph, as_of: str) -> dict[str, list[Flag]]:
 
 
 def records(flag: Flag) -> set[tuple[str, str]]:
-    return {(e["feed"], e["record_id"]) for e in flag.evidence}
+    return {(e.feed, e.record_id) for e in flag.evidence}
 
 
 def test_each_breach_is_flagged_once_and_compliance_is_not(graph: Graph, tmp_path: Path) -> None:
@@ -150,7 +151,7 @@ def test_each_breach_is_flagged_once_and_compliance_is_not(graph: Graph, tmp_pat
     load_fixture(graph, fx, tmp_path)
     flags = run(graph, "2024-12-31")
     subject = f"police:{ids['breach']}"
-    assert {f.subject["key"] for fs in flags.values() for f in fs} == {subject}
+    assert {f.subject.key for fs in flags.values() for f in fs} == {subject}
 
     (travel,) = flags["s8_travel_not_notified"]
     assert records(travel) == {("travel", ids["trip"])}
@@ -167,14 +168,14 @@ def test_each_breach_is_flagged_once_and_compliance_is_not(graph: Graph, tmp_pat
     ]
 
     (found,) = flags["s8_address_not_notified"]
-    assert found.addresses == ["5 BIRCH ROAD | ZZ15AB"]
-    assert [c["name"] for c in found.children] == ["Sophie Child"]
+    assert found.addresses == ("5 BIRCH ROAD | ZZ15AB",)
+    assert [c.name for c in found.children] == ["Sophie Child"]
     assert records(found) == {("police_addresses", ids["found"]), ("health_gp_registrations", ids["child_gp"])}
     assert str(found.detected_on) == "2020-01-05"
 
     (stay,) = flags["s8_unregistered_stay"]
-    assert stay.addresses == ["7 CEDAR ROAD | ZZ17AB"]
-    assert [c["name"] for c in stay.children] == ["Amy Child"]
+    assert stay.addresses == ("7 CEDAR ROAD | ZZ17AB",)
+    assert [c.name for c in stay.children] == ["Amy Child"]
     assert ("police_intelligence", ids["intel"]) in records(stay)
 
     # replay: at the end of 2017 only the 2017 missed notification had happened

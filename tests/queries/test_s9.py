@@ -90,17 +90,17 @@ def test_order_conflicts_are_flagged_not_the_decoys(graph: Graph, tmp_path: Path
     load_fixture(graph, fx, tmp_path)
 
     (work,) = run_query(graph, get_query(WORK), {"as_of": "2024-12-31"})
-    assert work.subject["key"] == f"police:{ids['worker']}"
-    assert ("employment", ids["job"]) in {(e["feed"], e["record_id"]) for e in work.evidence}
-    assert "police_orders" in {e["feed"] for e in work.evidence}
+    assert work.subject.key == f"police:{ids['worker']}"
+    assert ("employment", ids["job"]) in {(e.feed, e.record_id) for e in work.evidence}
+    assert "police_orders" in {e.feed for e in work.evidence}
     assert str(work.detected_on) == "2019-11-01"
-    assert work.agencies[0]["key"] == "SHOP1"
+    assert work.agencies[0].key == "SHOP1"
 
     (contact,) = run_query(graph, get_query(CONTACT), {"as_of": "2024-12-31"})
-    assert contact.subject["key"] == f"police:{ids['collector']}"
-    assert [c["name"] for c in contact.children] == ["Sophie Child"]
-    assert contact.children[0]["records"] == ["upn:UPN1"]
-    assert ("education_collections", ids["alone"]) in {(e["feed"], e["record_id"]) for e in contact.evidence}
+    assert contact.subject.key == f"police:{ids['collector']}"
+    assert [c.name for c in contact.children] == ["Sophie Child"]
+    assert contact.children[0].records == ("upn:UPN1",)
+    assert ("education_collections", ids["alone"]) in {(e.feed, e.record_id) for e in contact.evidence}
     assert str(contact.detected_on) == "2018-10-10"
 
     # replay: before the job started / before the collection, nothing is raised
