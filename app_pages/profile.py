@@ -57,9 +57,9 @@ elif section == "Connected network":
 elif section.startswith("Flags"):
     if not flags:
         st.info("No saved query raises a flag on this record as of this date.")
-    states = triage.states(ui.graph(), [f.key for f in flags])
+    states = triage.states(ui.graph(), [k for f in flags for k in f.triage_keys()])
     for flag in flags:
-        widgets.flag_card(flag, states.get(flag.key), as_of)
+        widgets.flag_card(flag, triage.state_of(states, flag), as_of)
 else:
     png = profile_ui.exports(view, elements, root.name)
     profile_ui.briefing(root, png, flags, as_of)

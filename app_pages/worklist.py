@@ -78,4 +78,4 @@ left.subheader(f"{row.name} (born {row.dob or 'unknown'})")
 if right.button("Open profile and link chart", type="primary"):
     ui.open_page("profile", row.key)
 for flag in row.flags:
-    widgets.flag_card(flag, states.get(flag.key), as_of)
+    widgets.flag_card(flag, triage.state_of(states, flag), as_of)

@@ -50,6 +50,11 @@ def states(graph: Graph, keys: list[str]) -> dict[str, State]:
     return {r["flag_key"]: State(**{k: v for k, v in r.items() if k in fields and v is not None}) for r in rows}
 
 
+def state_of(states: dict[str, State], flag: Flag) -> State | None:
+    """A flag's triage state: under its key, else under the key it had before its query named facts."""
+    return next((states[k] for k in flag.triage_keys() if k in states), None)
+
+
 def record(graph: Graph, flag: Flag, state: State, by: str, as_of: dt.date) -> None:
     """Save a decision on a flag; NFA needs a reason, as the review asks."""
     if state.status not in STATUSES:

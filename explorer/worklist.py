@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from explorer.statements import iso
-from explorer.triage import NEW, State, shown_status
+from explorer.triage import NEW, State, shown_status, state_of
 from graph.db import Graph
 from loaders.addresses import postcode_in
 from queries.flags import Flag
@@ -99,8 +99,9 @@ def table(rows: list[WorklistRow], states: dict[str, State]) -> pd.DataFrame:
     """One line per child: the table the analyst scans."""
     lines = []
     for row in rows:
-        statuses = [shown_status(f, states.get(f.key)) for f in row.flags]
-        assignees = sorted({states[f.key].assignee for f in row.flags if f.key in states} - {""})
+        found = [state_of(states, f) for f in row.flags]
+        statuses = [shown_status(f, s) for f, s in zip(row.flags, found, strict=True)]
+        assignees = sorted({s.assignee for s in found if s} - {""})
         lines.append(
             {
                 "child (or subject)": row.name,
@@ -129,7 +130,8 @@ def _urgency(status: str) -> int:
 
 
 def flag_keys(rows: list[WorklistRow]) -> list[str]:
-    return sorted({f.key for r in rows for f in r.flags})
+    """Every key triage may be kept under for these flags (theirs, and any they had before)."""
+    return sorted({k for r in rows for f in r.flags for k in f.triage_keys()})
 
 
 def flags_for(rows: list[WorklistRow], keys: set[str]) -> list[Flag]:

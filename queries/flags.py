@@ -11,12 +11,12 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
 from typing import Any, ClassVar, Self, TypeVar
 
 from errors import QueryError
-from queries.library import SavedQuery
+from queries.library import SEVERITIES, SavedQuery
 
 # Every saved query returns these columns, so a flag can be explained without another query (docs/queries.md).
 RESULT_COLUMNS = (
@@ -30,6 +30,10 @@ RESULT_COLUMNS = (
     "detected_on",
     "summary",
 )
+# Columns a query may add: a row's own severity (lower when, say, the notification period has ended: risk is
+# never zero, so it orders, never hides), its status ("awaiting referral" before a period runs out), and the
+# triggering fact that, with the signal, the subject and the child, makes the flag's key.
+OPTIONAL_COLUMNS = ("severity", "status", "fact")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(T[0-9:.+\-Z]+)?")
 
 
@@ -225,6 +229,9 @@ class Flag:
     evidence: tuple[Evidence, ...] = ()
     detected_on: dt.date | None = None
     summary: str = ""
+    status: str = ""  # e.g. "awaiting referral": raised on the day, escalated when the period passes
+    fact: str = ""  # the triggering fact (e.g. "police_addresses:A1"); empty for a query not yet naming one
+    legacy_key: str = ""  # the key this flag had before its query named facts: triage recorded then still applies
 
     @classmethod
     def from_row(cls, query: SavedQuery, row: Mapping[str, Any]) -> Flag:
@@ -242,8 +249,14 @@ class Flag:
     @classmethod
     def _build(cls, meta: tuple[str, str, str, str], row: Mapping[str, Any], from_json: bool) -> Flag:
         subject = row["subject"]
+        severity = row.get("severity") or meta[2]
+        if severity not in SEVERITIES:
+            raise QueryError(f"{meta[0]} returned severity {severity!r}: one of {', '.join(SEVERITIES)}")
         return cls(
-            *meta,
+            meta[0],
+            meta[1],
+            severity,
+            meta[3],
             children=_parts(Person, row["children"], from_json),
             subject=_part(Person, subject, from_json) if subject else None,
             people=_parts(Person, row["people"], from_json),
@@ -253,19 +266,39 @@ class Flag:
             evidence=_parts(Evidence, row["evidence"], from_json),
             detected_on=_day(row["detected_on"]),
             summary=row["summary"] or "",
+            status=_text(row.get("status")),
+            fact=_text(row.get("fact")),
+            legacy_key=_text(row.get("legacy_key")),
         )
+
+    def split(self) -> tuple[Flag, ...]:
+        """One flag per child when the query names its triggering fact (a key is one child's), else itself.
+        Each keeps the key the whole row had before, so triage recorded against it is still found."""
+        legacy = self.legacy_key or self._legacy_key()
+        if not self.fact or len(self.children) < 2:
+            return (replace(self, legacy_key=legacy),)
+        return tuple(replace(self, children=(child,), legacy_key=legacy) for child in self.children)
 
     @property
     def key(self) -> str:
-        """Stable identity of a flag across re-runs and re-loads: query, subject, child records, addresses.
+        """Stable identity of a flag: the signal, the subject, the child and the triggering fact, nothing else.
 
-        Triage state (assignee, status, notes) hangs on this key, so it survives every re-run: the algorithm
-        must not change, or every decision already stored would lose its flag.
-        """
+        So it stays the same as unrelated records arrive (a school enrolment adds a record to the child) and
+        differs between two facts (three overdue assessments are three flags). The child is named by its own
+        fact (the record that put it there) or, failing one, its first record. Triage hangs on this key. A query
+        that names no fact keeps the key it always had."""
+        if not self.fact:
+            return self._legacy_key()
+        child = self.children[0] if len(self.children) == 1 else None
+        anchor = "" if child is None else str(child.more.get("fact") or min(child.record_keys, default=child.key))
+        subject = self.subject.key if self.subject else ""
+        return _digest([self.signal, subject, anchor, self.fact])
+
+    def _legacy_key(self) -> str:
+        """The key before queries named facts: query, subject, child records, addresses (kept for triage)."""
         children = sorted(r for c in self.children for r in c.record_keys)
         subject = self.subject.key if self.subject else ""
-        parts = [self.query, subject, *children, "|", *sorted(self.addresses)]
-        return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+        return _digest([self.query, subject, *children, "|", *sorted(self.addresses)])
 
     def child_keys(self) -> frozenset[str]:
         """Identity and source record keys of the flag's children: how a page finds the flags on a person."""
@@ -275,6 +308,16 @@ class Flag:
         """Whom a worklist row is about: the children, or the subject when no child is identified yet."""
         return self.children or ((self.subject,) if self.subject else ())
 
+    def triage_keys(self) -> tuple[str, ...]:
+        """Keys triage may be recorded under: its own, then the one it had before its query named facts."""
+        return tuple(dict.fromkeys(k for k in (self.key, self.legacy_key) if k))
+
     def to_json(self) -> dict[str, Any]:
         """The flag as JSON-ready values (dates as ISO text), its key first: what exports write."""
-        return {"key": self.key} | {f.name: plain(getattr(self, f.name)) for f in fields(self)}
+        return {"key": self.key} | {
+            f.name: plain(getattr(self, f.name)) for f in fields(self) if f.name != "legacy_key"
+        }
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]

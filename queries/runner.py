@@ -16,10 +16,11 @@ PARALLEL_QUERIES = 4  # saved queries in flight at once for the worklist
 
 
 def run_query(graph: Graph, query: SavedQuery, given: dict[str, Any] | None = None) -> list[Flag]:
-    """Bind and run one saved query; a row missing a result column is an error naming the query."""
+    """Bind and run one saved query; a row missing a result column is an error naming the query. A row that
+    names its triggering fact becomes one flag per child (a flag's key is one child's)."""
     params = query.bind(given or {})
     rows = graph.read(query.cypher, name=f"saved query {query.name}", **params)
-    return [Flag.from_row(query, row) for row in rows]
+    return [flag for row in rows for flag in Flag.from_row(query, row).split()]
 
 
 @dataclass(frozen=True)

@@ -166,5 +166,6 @@ RETURN
     what: 'recorded conviction: ' + cv.offence + ' (' + cv.offence_category + ')'}] + link_evs AS evidence,
   e.date AS detected_on,
   giver + ' told ' + coalesce(setting.name, e.agency) + ' that "' + said[0] + '" about the offence; police hold a conviction of ' +
-  o.forenames + ' ' + o.surname + ' for ' + cv.offence + ' (' + toString(cv.date) + ')' AS summary
+  o.forenames + ' ' + o.surname + ' for ' + cv.offence + ' (' + toString(cv.date) + ')' AS summary,
+  e.source + ':' + e.source_id AS fact
 ORDER BY detected_on

@@ -69,5 +69,6 @@ RETURN
           toString(m.date) + ', ' + failing + coalesce(': ' + m.summary, '')}] AS evidence,
   detected_on,
   'MERLIN ' + m.source_id + ' about ' + child_name + CASE WHEN o IS NULL THEN '' ELSE ' (re ' + o.forenames + ' ' +
-  o.surname + ')' END + ': ' + failing + '; the concern may never have reached children\'s social care' AS summary
+  o.surname + ')' END + ': ' + failing + '; the concern may never have reached children\'s social care' AS summary,
+  m.source + ':' + m.source_id AS fact
 ORDER BY detected_on

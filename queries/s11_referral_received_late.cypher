@@ -65,5 +65,6 @@ RETURN
           coalesce(': ' + r.summary, '')}] AS evidence,
   r.cine_concern_date + duration({days: $late_days + 1}) AS detected_on,
   'Referral ' + r.source_id + ' about ' + child_name + ' reached children\'s social care ' + toString(gap) +
-  ' days after the concern was known (allowed: ' + toString($late_days) + ')' AS summary
+  ' days after the concern was known (allowed: ' + toString($late_days) + ')' AS summary,
+  r.source + ':' + r.source_id AS fact
 ORDER BY detected_on

@@ -153,5 +153,6 @@ RETURN
   CASE WHEN size(silent) > 0
        THEN CASE WHEN size(missed) > 0 THEN ', and' ELSE '' END + ' with a summary silent on the live order conditions of ' +
             silent[0].o.forenames + ' ' + silent[0].o.surname
-       ELSE '' END AS summary
+       ELSE '' END AS summary,
+  cl.source + ':' + cl.source_id AS fact
 ORDER BY detected_on

@@ -205,5 +205,6 @@ RETURN
     what: seen_in + ': engaging well' + coalesce(': "' + rec.summary + '"', '')}] + [r IN held | r.ev] AS evidence,
   rec.date AS detected_on,
   name + ' was recorded as engaging well (' + seen_in + ', ' + toString(rec.date) + ') while he ' +
-  reduce(s = '', r IN held | s + CASE s WHEN '' THEN '' ELSE '; ' END + r.what) AS summary
+  reduce(s = '', r IN held | s + CASE s WHEN '' THEN '' ELSE '; ' END + r.what) AS summary,
+  rec.source + ':' + rec.source_id AS fact
 ORDER BY detected_on

@@ -39,7 +39,8 @@ RETURN
   b.date AS detected_on,
   'Birth of ' + baby.forenames + ' ' + baby.surname + ': the father recorded as ' + father.forenames + ' ' +
   father.surname + ' is ' + o.forenames + ' ' + o.surname + ', an offender under management, only by linkage (' +
-  h.rule + ')' AS summary
+  h.rule + ')' AS summary,
+  b.source + ':' + b.source_id AS fact
 UNION
 // Pattern 2: the police registered address is written differently from every child's record of the dwelling.
 MATCH (o:Person)
@@ -85,4 +86,5 @@ RETURN
    evidence AS evidence,
   detected_on,
   'The police hold ' + o.forenames + ' ' + o.surname + "'s " + reg.type + ' address as "' + reg.written +
-  '"; the children living there are recorded under another form of the same address' AS summary
+  '"; the children living there are recorded under another form of the same address' AS summary,
+  reg.source + ':' + reg.source_id AS fact

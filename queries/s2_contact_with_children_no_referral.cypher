@@ -170,5 +170,6 @@ RETURN
     ' in contact with children on ' + toString(d) + '; no referral to children\'s social care about ' +
     CASE size(kids) WHEN 0 THEN 'any child connected to him' ELSE
       reduce(t = '', k IN kids | t + CASE t WHEN '' THEN '' ELSE ', ' END + k.name) END +
-    ' followed within ' + toString($window_days) + ' days' AS summary
+    ' followed within ' + toString($window_days) + ' days' AS summary,
+  e.source + ':' + e.source_id AS fact
 ORDER BY d

@@ -103,5 +103,6 @@ RETURN
     reduce(acc = [], k IN kids | acc + [y IN k.ev WHERE NOT y IN acc]) AS evidence,
   due + duration({days: 1}) AS detected_on,
   partner + ', partner of ' + offender + ' (recorded ' + toString(t) + '), has or lives with ' + names + ' since ' +
-    toString(d) + '; no disclosure of his conviction to her is recorded within ' + toString($grace_days) + ' days' AS summary
+    toString(d) + '; no disclosure of his conviction to her is recorded within ' + toString($grace_days) + ' days' AS summary,
+  assoc.source + ':' + assoc.source_id AS fact
 ORDER BY d

@@ -159,5 +159,6 @@ RETURN
     reduce(acc = [], k IN named | acc + [l IN k.links WHERE l.record_id <> e.source_id AND NOT l IN acc]) AS evidence,
   due + duration({days: 1}) AS detected_on,
   'Intelligence on ' + toString(d) + ' says ' + offender + ' has a child (' + child_name +
-    '); no MERLIN, referral or strategy discussion followed within ' + toString($window_days) + ' days' AS summary
+    '); no MERLIN, referral or strategy discussion followed within ' + toString($window_days) + ' days' AS summary,
+  e.source + ':' + e.source_id AS fact
 ORDER BY d

@@ -146,5 +146,6 @@ RETURN
   detected_on,
   child_name + ' was born on ' + toString(t) + ' to ' + offender + ' (' + role +
     '), under notification requirements: ' +
-    reduce(s = '', g IN gaps | s + CASE s WHEN '' THEN '' ELSE '; ' END + g.gap) AS summary
+    reduce(s = '', g IN gaps | s + CASE s WHEN '' THEN '' ELSE '; ' END + g.gap) AS summary,
+  b.source + ':' + b.source_id AS fact
 ORDER BY t

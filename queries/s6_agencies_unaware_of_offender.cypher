@@ -160,5 +160,6 @@ RETURN
   detected_on,
   unaware_text + ' work(s) with ' + child_name + ', linked to offender ' + offender + ' (' +
   reduce(t = '', u IN links | t + CASE t WHEN '' THEN '' ELSE '; ' END + u) +
-  '), and hold no record of his status' AS summary
+  '), and hold no record of his status' AS summary,
+  'line of sight' AS fact
 ORDER BY detected_on

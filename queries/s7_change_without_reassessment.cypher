@@ -98,5 +98,6 @@ RETURN
     date: after.date, what: 'next ' + after.tool + ' assessment, after the window'}] END AS evidence,
   window_end + duration({days: 1}) AS detected_on,
   'No risk reassessment of ' + offender + ' within ' + toString($window_days) + ' days of a change on ' +
-  toString(changed) + ' (' + change_text + ')' AS summary
+  toString(changed) + ' (' + change_text + ')' AS summary,
+  'change on ' + toString(changed) AS fact
 ORDER BY detected_on

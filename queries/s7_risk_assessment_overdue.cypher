@@ -54,5 +54,6 @@ RETURN
                                      what: 'next ' + b.tool + ' assessment, after the due date'}] END AS evidence,
   a.next_due_date + duration({days: 1}) AS detected_on,
   a.tool + ' risk assessment of ' + offender + ' was due on ' + toString(a.next_due_date) + ' and not done (' +
-  since + ')' AS summary
+  since + ')' AS summary,
+  a.source + ':' + a.source_id AS fact
 ORDER BY detected_on

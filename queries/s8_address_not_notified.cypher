@@ -61,5 +61,6 @@ RETURN
     AS evidence,
   reg.from + duration({days: $notify_days + 1}) AS detected_on,
   offender + ' has used ' + a.key + ' (' + reg.type + ') since ' + toString(reg.from) + ' without notifying it' +
-  CASE names WHEN '' THEN '' ELSE '; children live there: ' + names END AS summary
+  CASE names WHEN '' THEN '' ELSE '; children live there: ' + names END AS summary,
+  reg.source + ':' + reg.source_id AS fact
 ORDER BY detected_on

@@ -41,5 +41,6 @@ RETURN
   [{agency: 'police', feed: n.source, record_id: n.source_id, date: n.due_date,
     what: n.notification_type + ' notification due ' + toString(n.due_date) + ', ' + state}] AS evidence,
   n.due_date + duration({days: 1}) AS detected_on,
-  offender + ': ' + n.notification_type + ' notification due on ' + toString(n.due_date) + ' ' + state AS summary
+  offender + ': ' + n.notification_type + ' notification due on ' + toString(n.due_date) + ' ' + state AS summary,
+  n.source + ':' + n.source_id AS fact
 ORDER BY detected_on

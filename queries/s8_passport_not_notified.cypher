@@ -50,5 +50,6 @@ RETURN
     AS evidence,
   issued + duration({days: $notify_days + 1}) AS detected_on,
   offender + ' obtained passport ' + passport.passport_number + ' on ' + toString(issued) + ' (seen at ' +
-  toString(size(trips)) + ' departure(s)) and did not notify police' AS summary
+  toString(size(trips)) + ' departure(s)) and did not notify police' AS summary,
+  passport.key AS fact
 ORDER BY detected_on

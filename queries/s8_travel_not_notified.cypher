@@ -44,5 +44,6 @@ RETURN
     what: 'departed for ' + t.destination + ' on passport ' + traveller.passport_number}] AS evidence,
   t.date AS detected_on,
   offender + ' travelled to ' + t.destination + ' on ' + toString(t.date) +
-  ' without notifying police in advance' AS summary
+  ' without notifying police in advance' AS summary,
+  t.source + ':' + t.source_id AS fact
 ORDER BY detected_on

@@ -66,5 +66,6 @@ RETURN
   i.date AS detected_on,
   'Intelligence on ' + toString(i.date) + ' that ' + offender + ' stays at ' + a.key +
   ', an address he has not registered' +
-  CASE names WHEN '' THEN '' ELSE '; children live there: ' + names END AS summary
+  CASE names WHEN '' THEN '' ELSE '; children live there: ' + names END AS summary,
+  i.source + ':' + i.source_id AS fact
 ORDER BY detected_on

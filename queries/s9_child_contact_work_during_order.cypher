@@ -51,5 +51,6 @@ RETURN
     AS evidence,
   first AS detected_on,
   offender + ' works as ' + job.job_title + ' at ' + coalesce(employer.name, employer.key) + ' from ' +
-  toString(job_rel.from) + ' while an order forbids work with under-16s' AS summary
+  toString(job_rel.from) + ' while an order forbids work with under-16s' AS summary,
+  job.source + ':' + job.source_id AS fact
 ORDER BY detected_on

@@ -54,5 +54,6 @@ RETURN
     AS evidence,
   col.date AS detected_on,
   offender + ' was alone with ' + child_name + ' (under 16) at ' + coalesce(setting.name, setting.key) + ' on ' +
-  toString(col.date) + ' while an order forbids unsupervised contact with under-16s' AS summary
+  toString(col.date) + ' while an order forbids unsupervised contact with under-16s' AS summary,
+  col.source + ':' + col.source_id AS fact
 ORDER BY detected_on

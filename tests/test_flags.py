@@ -118,7 +118,7 @@ def test_json_round_trip_keeps_every_map_as_the_query_returned_it() -> None:
     reorders a query's map, or does not read back to the same flag."""
     flag = Flag.from_row(S1, _row())
     data = json.loads(json.dumps(flag.to_json()))
-    assert list(data) == ["key", "query", "signal", "severity", "title", *RESULT_COLUMNS]
+    assert list(data) == ["key", "query", "signal", "severity", "title", *RESULT_COLUMNS, "status", "fact"]
     assert data["key"] == flag.key and data["detected_on"] == "2020-01-02"
     assert data["children"][1] == {
         "records": ["nhs:1"],
@@ -164,3 +164,26 @@ def test_flags_are_frozen_and_pickle_for_the_explorer_cache() -> None:
         again.children[1].more["from"] = None  # type: ignore[index]
     with pytest.raises(AttributeError):
         again.summary = "changed"  # type: ignore[misc]
+
+
+def test_a_named_fact_keys_the_flag_by_signal_subject_child_and_fact() -> None:
+    """Issue 11 class 8: one key covered three different overdue assessments, and one unchanged S1 flag took four
+    keys as enrolments were added to its child. Fails if a key depends on anything but the signal, the subject,
+    the child and the triggering fact."""
+    row = _row() | {"fact": "police_addresses:A1"}
+    flags = Flag.from_row(S1, row).split()
+    assert len(flags) == 2 and [f.children[0].key for f in flags] == [c["key"] for c in row["children"]]
+    assert len({f.key for f in flags}) == 2, "one flag, and one key, per child"
+    enrolled = [dict(c, records=[*c.get("records", []), "upn:U9"]) for c in row["children"]]
+    again = Flag.from_row(S1, row | {"children": enrolled, "summary": "worded otherwise"}).split()
+    assert [f.key for f in again] == [f.key for f in flags], "a record added to the child changes no key"
+    other = Flag.from_row(S1, row | {"fact": "police_addresses:A2"}).split()
+    assert not {f.key for f in other} & {f.key for f in flags}, "another triggering fact is another flag"
+    assert all(f.legacy_key == Flag.from_row(S1, _row()).key for f in flags), "triage kept under the old key"
+
+
+def test_a_row_may_lower_its_severity_and_say_it_awaits() -> None:
+    flag = Flag.from_row(S1, _row() | {"severity": "medium", "status": "awaiting referral"})
+    assert (flag.severity, flag.status) == ("medium", "awaiting referral")
+    with pytest.raises(QueryError, match="severity"):
+        Flag.from_row(S1, _row() | {"severity": "urgent"})
