@@ -272,10 +272,11 @@ class Flag:
         )
 
     def split(self) -> tuple[Flag, ...]:
-        """One flag per child when the query names its triggering fact (a key is one child's), else itself.
-        Each keeps the key the whole row had before, so triage recorded against it is still found."""
+        """One flag per child when the query names each child's own triggering fact (the record that put that
+        child there), else the row as one flag. Each keeps the key the whole row had before its query named
+        facts, so triage recorded against it is still found."""
         legacy = self.legacy_key or self._legacy_key()
-        if not self.fact or len(self.children) < 2:
+        if not self.fact or not any(c.more.get("fact") for c in self.children):
             return (replace(self, legacy_key=legacy),)
         return tuple(replace(self, children=(child,), legacy_key=legacy) for child in self.children)
 
@@ -284,13 +285,14 @@ class Flag:
         """Stable identity of a flag: the signal, the subject, the child and the triggering fact, nothing else.
 
         So it stays the same as unrelated records arrive (a school enrolment adds a record to the child) and
-        differs between two facts (three overdue assessments are three flags). The child is named by its own
-        fact (the record that put it there) or, failing one, its first record. Triage hangs on this key. A query
-        that names no fact keeps the key it always had."""
+        differs between two facts (three overdue assessments are three flags). A child is part of the key when
+        the query names its own fact (the record that put it there); otherwise the flag's fact already names
+        it (a birth, a collection) or the children are its context (a partner's), not its trigger. Triage hangs
+        on this key. A query that names no fact keeps the key it always had."""
         if not self.fact:
             return self._legacy_key()
         child = self.children[0] if len(self.children) == 1 else None
-        anchor = "" if child is None else str(child.more.get("fact") or min(child.record_keys, default=child.key))
+        anchor = str(child.more.get("fact") or "") if child else ""
         subject = self.subject.key if self.subject else ""
         return _digest([self.signal, subject, anchor, self.fact])
 

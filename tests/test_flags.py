@@ -171,15 +171,19 @@ def test_a_named_fact_keys_the_flag_by_signal_subject_child_and_fact() -> None:
     keys as enrolments were added to its child. Fails if a key depends on anything but the signal, the subject,
     the child and the triggering fact."""
     row = _row() | {"fact": "police_addresses:A1"}
-    flags = Flag.from_row(S1, row).split()
-    assert len(flags) == 2 and [f.children[0].key for f in flags] == [c["key"] for c in row["children"]]
-    assert len({f.key for f in flags}) == 2, "one flag, and one key, per child"
+    whole = Flag.from_row(S1, row).split()
+    assert len(whole) == 1 and len(whole[0].children) == 2, "children without facts of their own are context"
     enrolled = [dict(c, records=[*c.get("records", []), "upn:U9"]) for c in row["children"]]
     again = Flag.from_row(S1, row | {"children": enrolled, "summary": "worded otherwise"}).split()
-    assert [f.key for f in again] == [f.key for f in flags], "a record added to the child changes no key"
+    assert [f.key for f in again] == [whole[0].key], "a record added to a child changes no key"
     other = Flag.from_row(S1, row | {"fact": "police_addresses:A2"}).split()
-    assert not {f.key for f in other} & {f.key for f in flags}, "another triggering fact is another flag"
-    assert all(f.legacy_key == Flag.from_row(S1, _row()).key for f in flags), "triage kept under the old key"
+    assert other[0].key != whole[0].key, "another triggering fact is another flag"
+    assert whole[0].legacy_key == Flag.from_row(S1, _row()).key, "triage kept under the old key is found"
+
+    homes = [dict(c, fact=f"health_gp_registrations:G{i}") for i, c in enumerate(row["children"])]
+    each = Flag.from_row(S1, row | {"children": homes}).split()
+    assert [f.children[0].key for f in each] == [c["key"] for c in row["children"]], "one flag per child"
+    assert len({f.key for f in each}) == 2 and all(f.legacy_key == whole[0].legacy_key for f in each)
 
 
 def test_a_row_may_lower_its_severity_and_say_it_awaits() -> None:

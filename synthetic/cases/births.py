@@ -23,14 +23,16 @@ def _first_practice(rec: Records, child: int) -> str | None:
 
 
 def detect_s5(rec: Records) -> list[Instance]:
-    """S5: a child is born to a parent who is an offender under management, and agencies are not engaged.
+    """S5: a child is born to a parent who is an offender, and agencies are not engaged.
 
     One instance per (health_births row, offender parent). The mother (mother_nhs_number) or the father
-    (father_* fields) is the same person as a nominal under management on date_of_birth t. Flag unless
-    ALL of: (a) a csc_referrals row about the child dated in [t - PRE_BIRTH_REFERRAL_DAYS (180),
-    t + BIRTH_REFERRAL_DAYS (60)]; (b) a disclosures row about the nominal to the birth's hospital_id
-    dated <= t; (c) a disclosures row about the nominal to the child's first GP practice dated
-    <= t + 60. detectable_from = t when (b) fails, else t + 61 (must be <= as_of).
+    (father_* fields) is the same person as a nominal with a police_notification_periods row starting on or
+    before date_of_birth t, whether in force on t or ended (risk is never zero: an ended period lowers the
+    severity, it does not hide the child). Flag unless ALL of: (a) a csc_referrals row about the child dated
+    in [t - PRE_BIRTH_REFERRAL_DAYS (180), t + BIRTH_REFERRAL_DAYS (60)]; (b) a disclosures row about the
+    nominal to the birth's hospital_id dated <= t; (c) a disclosures row about the nominal to the child's
+    first GP practice dated <= t + 60; each dated on or before as_of. detectable_from = t: raised on the day
+    (as "awaiting" while the hospital knew and the window is open).
     """
     out = []
     for birth in rec.world.rows.get("health_births", []):
@@ -39,17 +41,17 @@ def detect_s5(rec: Records) -> list[Instance]:
         for role in ("mother", "father"):
             parent = birth["_who"].get(role)
             nominal = rec.nominal_of.get(parent) if parent is not None else None
-            if nominal is None or not rec.managed(nominal, t):
+            if nominal is None or not rec.notified_by(nominal, t):
                 continue
+            last = min(t + days(BIRTH_REFERRAL_DAYS), rec.as_of)
             referred = any(
-                t - days(PRE_BIRTH_REFERRAL_DAYS) <= r["cine_referral_date"] <= t + days(BIRTH_REFERRAL_DAYS)
-                for r in rec.referrals_about(child)
+                t - days(PRE_BIRTH_REFERRAL_DAYS) <= r["cine_referral_date"] <= last for r in rec.referrals_about(child)
             )
             hospital = rec.told_agency(nominal, birth["hospital_id"], t)
             practice = _first_practice(rec, child)
-            gp = practice is not None and rec.told_agency(nominal, practice, t + days(BIRTH_REFERRAL_DAYS))
-            detectable = t if not hospital else t + days(BIRTH_REFERRAL_DAYS + 1)
-            if (referred and hospital and gp) or detectable > rec.as_of:
+            gp = practice is not None and rec.told_agency(nominal, practice, last)
+            detectable = t
+            if referred and hospital and gp:
                 continue
             agencies = [a for a, ok in ((birth["hospital_id"], hospital), (practice, gp)) if a and not ok]
             out.append(

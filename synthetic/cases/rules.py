@@ -158,6 +158,10 @@ class Records:
             for p in self.rows(nominal, "police_notification_periods")
         )
 
+    def notified_by(self, nominal: str, day: date) -> bool:
+        """Under notification requirements on or before `day`, whether or not they have ended since."""
+        return any(p["start_date"] <= day for p in self.rows(nominal, "police_notification_periods"))
+
     def is_child(self, pid: int, day: date, age: int = CHILD_AGE) -> bool:
         return day < add_years(self.world.person(pid).dob, age)
 

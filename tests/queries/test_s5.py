@@ -1,4 +1,5 @@
-"""S5: a child is born to an offender under management, with no referral or the hospital and GP unaware."""
+"""S5: a child is born to an offender, with no referral or the hospital and GP unaware: raised on the day of the
+birth (awaiting while the window is open), and after his notification period ended at a lower severity."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ def build() -> FeedFixture:
     fx.add("csc_referrals", cine_person_id="PER1", cine_referral_date="2018-07-08", cine_referral_source_code="health")
     tell(fx, known, "GP1", "2018-07-20")
 
-    # decoy 2: a birth after his notification requirements ended
+    # risk is never zero (issue 11 class 4): a birth after his notification requirements ended is raised, lower
     offender(fx, "Ended", "1978-03-03", period_end="2019-06-30")
     birth(fx, "BIR3", ("Ended", "1978-03-03"), "Eve", "2020-01-15")
     return fx
@@ -90,17 +91,22 @@ def build() -> FeedFixture:
 def test_birth_to_an_offender_with_agencies_unaware_is_flagged_not_the_decoys(graph: Graph, tmp_path: Path) -> None:
     fx = build()
     load_fixture(graph, fx, tmp_path)
-    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    planted, _known, ended = (r["nominal_id"] for r in fx.rows["police_nominals"])
 
-    flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
-    assert [f.subject.key for f in flags] == [f"police:{planted}"]
-    flag = flags[0]
+    flags = {f.subject.key: f for f in run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})}
+    assert set(flags) == {f"police:{planted}", f"police:{ended}"}, "good practice (Known) is not raised"
+    flag = flags[f"police:{planted}"]
     assert [c.name for c in flag.children] == ["Sky Planted"]
     assert f"nhs:{fx.rows['health_births'][0]['child_nhs_number']}" in flag.children[0].records
     assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("health_births", "BIR1")
     assert str(flag.detected_on) == "2016-05-10"  # the hospital was not told: raised on the day of the birth
     assert {a.key for a in flag.agencies} == {"JIG1", "HOSP1", "GP1"}
-    assert "no referral" in flag.summary
+    assert "no referral" in flag.summary and (flag.severity, flag.status) == ("critical", "")
+
+    after = flags[f"police:{ended}"]
+    assert [c.name for c in after.children] == ["Eve Ended"] and str(after.detected_on) == "2020-01-15"
+    assert after.severity == "high", "an ended notification period lowers the severity; it never hides the child"
+    assert "notification requirements ended on 2019-06-30" in after.summary
 
 
 def test_replay_before_the_birth_raises_nothing(graph: Graph, tmp_path: Path) -> None:
@@ -109,17 +115,26 @@ def test_replay_before_the_birth_raises_nothing(graph: Graph, tmp_path: Path) ->
     assert len(run_query(graph, get_query(QUERY), {"as_of": "2016-05-10"})) == 1
 
 
-def test_hospital_told_but_no_referral_is_raised_after_the_window(graph: Graph, tmp_path: Path) -> None:
+def test_hospital_told_but_no_referral_awaits_on_the_day_and_escalates_after_the_window(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """Raise on the day (issue 11 class 5): the birth shows at once as awaiting the referral, and escalates
+    when the 60 days pass without one."""
     fx = build()
     del fx.rows["csc_referrals"]
     load_fixture(graph, fx, tmp_path)
-    known = fx.rows["police_nominals"][1]["nominal_id"]
-    assert [f.subject.key for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-30"})] == [
-        f"police:{fx.rows['police_nominals'][0]['nominal_id']}"
-    ]
-    flags = [
-        f for f in run_query(graph, get_query(QUERY), {"as_of": "2018-08-31"}) if f.subject.key == f"police:{known}"
-    ]
-    assert len(flags) == 1
-    assert str(flags[0].detected_on) == "2018-08-31"
-    assert {e.feed for e in flags[0].evidence} >= {"health_births", "disclosures"}
+    known = f"police:{fx.rows['police_nominals'][1]['nominal_id']}"
+
+    def known_flags(day: str) -> list:
+        return [f for f in run_query(graph, get_query(QUERY), {"as_of": day}) if f.subject.key == known]
+
+    assert known_flags("2018-06-30") == []
+    (awaiting,) = known_flags("2018-07-01")
+    assert (awaiting.severity, str(awaiting.detected_on)) == ("medium", "2018-07-01")
+    assert awaiting.status == "awaiting a referral and the GP practice told by 2018-08-30"
+    (still,) = known_flags("2018-08-30")
+    assert still.status == "awaiting a referral by 2018-08-30", "the GP practice was told on 2018-07-20"
+    (escalated,) = known_flags("2018-08-31")
+    assert (escalated.severity, escalated.status) == ("critical", "")
+    assert escalated.key == awaiting.key, "one flag, escalated: triage follows it"
+    assert {e.feed for e in escalated.evidence} >= {"health_births", "disclosures"}
