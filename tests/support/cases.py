@@ -6,7 +6,8 @@ exports with their YAML mappings under `mappings/`), a README and `expected.yaml
     as_of: 2021-06-30                      # the end of the records
     expect:                                # what the saved queries should raise, and from when
       - signal: S5
-        child: ["nhs:9990012347", "upn:H1"]   # record keys of the child: any one is enough ([] = no child)
+        child: ["nhs:9990012347", "upn:H1"]   # record keys of the child: any one is enough ([] = no child,
+                                              # then `evidence` names the triggering record)
         offender: "police:N1"                 # record key of the person of concern
         knowable: 2016-05-12                  # the first day the records, read together, show it
         evidence: "health_births:B1"          # optional: a source record the flag must cite
@@ -169,6 +170,7 @@ def read_case(folder: Path) -> Case:
         _check(all(RECORD_KEY.match(k) for k in child), where, f"child keys {child} must be record keys")
         _check(bool(RECORD_KEY.match(str(e.get("offender")))), where, "offender must be a record key")
         _check(bool(str(e.get("why") or "").strip()), where, "why is empty")
+        _check(bool(child) or e.get("evidence") is not None, where, "an expectation without a child names its evidence")
         knowable = _date(e.get("knowable"), where)
         _check(knowable <= as_of, where, f"knowable {knowable} is after as_of {as_of}")
         expect.append(
