@@ -20,6 +20,7 @@ exports with their YAML mappings under `mappings/`), a README and `expected.yaml
         evidence: "police_associates:A2"      # or: a source record the flag must not cite
         agency: "NUR1"                        # optional, with who: ... while listing this agency
         since: 2019-02-12                     # optional: checked only on days from this one
+        query: s8_travel_not_notified         # optional: only this saved query must not raise it
         why: she was told of his conviction
     explanation_gaps:                      # class 9 faults of today's queries, each still present
       - signal: S2
@@ -91,6 +92,7 @@ class Decoy:
     evidence: str | None = None
     agency: str | None = None
     since: dt.date | None = None
+    query: str | None = None
     known_gap: str | None = None
 
 
@@ -188,12 +190,13 @@ def read_case(folder: Path) -> Case:
     decoys = []
     for i, d in enumerate(raw.get("decoys") or []):
         where = f"{folder.name}: decoys[{i}]"
-        unknown = set(d) - {"signal", "who", "evidence", "agency", "since", "why", "known_gap"}
+        unknown = set(d) - {"signal", "who", "evidence", "agency", "since", "query", "why", "known_gap"}
         _check(not unknown, where, f"unknown keys {sorted(unknown)}")
         _check(d.get("signal") in SIGNALS, where, f"signal {d.get('signal')!r} is not one of S1..S14")
         _check(d.get("who") is not None or d.get("evidence") is not None, where, "give who or evidence")
         _check(d.get("who") is None or bool(RECORD_KEY.match(str(d["who"]))), where, "who must be a record key")
         _check(d.get("agency") is None or d.get("who") is not None, where, "agency needs who")
+        _check(d.get("query") is None or d["query"] in load_library(), where, f"no saved query {d.get('query')!r}")
         _check(bool(str(d.get("why") or "").strip()), where, "why is empty")
         decoys.append(
             Decoy(
@@ -203,6 +206,7 @@ def read_case(folder: Path) -> Case:
                 evidence=_evidence(d, where),
                 agency=None if d.get("agency") is None else str(d["agency"]),
                 since=None if d.get("since") is None else _date(d["since"], where),
+                query=None if d.get("query") is None else str(d["query"]),
                 known_gap=_known_gap(d, where),
             )
         )
@@ -345,6 +349,8 @@ class Replay:
             if decoy.since is not None and day < decoy.since:
                 continue
             for flag in self.flags(day, decoy.signal):
+                if decoy.query is not None and flag.query != decoy.query:
+                    continue
                 cited = {f"{e.feed}:{e.record_id}" for e in flag.evidence}
                 names = decoy.who is not None and decoy.who in flag.child_keys() | self.named(flag)
                 if names and decoy.agency is not None:
