@@ -22,6 +22,9 @@ exports with their YAML mappings under `mappings/`), a README and `expected.yaml
         since: 2019-02-12                     # optional: checked only on days from this one
         query: s8_travel_not_notified         # optional: only this saved query must not raise it
         why: she was told of his conviction
+    distinct:                              # records linkage must keep apart (twins, a namesake)
+      - records: ["nhs:9990012347", "nhs:9990012355"]
+        why: twins, two NHS numbers
     explanation_gaps:                      # class 9 faults of today's queries, each still present
       - signal: S2
         child: "nhs:9990012355"
@@ -104,12 +107,20 @@ class ExplanationGap:
 
 
 @dataclass(frozen=True)
+class Distinct:
+    records: tuple[str, str]
+    why: str
+    known_gap: str | None = None
+
+
+@dataclass(frozen=True)
 class Case:
     folder: Path
     as_of: dt.date
     expect: tuple[Expectation, ...]
     decoys: tuple[Decoy, ...] = ()
     explanation_gaps: tuple[ExplanationGap, ...] = ()
+    distinct: tuple[Distinct, ...] = ()
 
     @property
     def name(self) -> str:
@@ -159,7 +170,7 @@ def _evidence(raw: dict[str, Any], where: str) -> str | None:
 def read_case(folder: Path) -> Case:
     """A case folder's expected.yaml, checked: every mistake names the case and the entry."""
     raw = yaml.safe_load((folder / "expected.yaml").read_text(encoding="utf-8"))
-    allowed = {"as_of", "expect", "decoys", "explanation_gaps"}
+    allowed = {"as_of", "expect", "decoys", "explanation_gaps", "distinct"}
     _check(set(raw) <= allowed, folder.name, f"unknown keys {sorted(set(raw) - allowed)}")
     as_of = _date(raw["as_of"], f"{folder.name}: as_of")
     expect = []
@@ -215,7 +226,14 @@ def read_case(folder: Path) -> Case:
         where = f"{folder.name}: explanation_gaps[{i}]"
         _check(set(g) == {"signal", "child", "known_gap"}, where, "give signal, child and known_gap")
         gaps.append(ExplanationGap(g["signal"], str(g["child"]), str(_known_gap(g, where))))
-    return Case(folder, as_of, tuple(expect), tuple(decoys), tuple(gaps))
+    apart = []
+    for i, d in enumerate(raw.get("distinct") or []):
+        where = f"{folder.name}: distinct[{i}]"
+        records = tuple(str(k) for k in d.get("records") or ())
+        _check(len(records) == 2 and all(RECORD_KEY.match(k) for k in records), where, "give two record keys")
+        _check(bool(str(d.get("why") or "").strip()), where, "why is empty")
+        apart.append(Distinct((records[0], records[1]), str(d["why"]), _known_gap(d, where)))
+    return Case(folder, as_of, tuple(expect), tuple(decoys), tuple(gaps), tuple(apart))
 
 
 def all_cases(root: Path = CASES) -> list[Case]:
@@ -430,6 +448,13 @@ class CaseResult:
                 out.append(f"{label}: raised on {day} by {flag.query}: {flag.summary} ({decoy.why})")
             if not hits and decoy.known_gap is not None:
                 out.append(f"{label}: no longer raised: remove its known_gap ({decoy.known_gap})")
+        for apart in self.case.distinct:
+            a, b = apart.records
+            merged = b in self.ids.get(a, frozenset({a}))
+            if merged and apart.known_gap is None:
+                out.append(f"{a} and {b} are one identity: {apart.why}")
+            if not merged and apart.known_gap is not None:
+                out.append(f"{a} and {b} are now apart: remove its known_gap ({apart.known_gap})")
         listed = {(g.signal, g.child) for g in self.case.explanation_gaps}
         found: set[tuple[str, str]] = set()
         for signal, child, what in sorted(self.faults):
