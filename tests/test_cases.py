@@ -14,6 +14,7 @@ no decoy may be raised (unless it carries a known gap), and every child a flag n
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import re
 from collections.abc import Iterator
@@ -52,14 +53,9 @@ def print_matrix(request: pytest.FixtureRequest) -> Iterator[None]:
     if not done:
         return
     text = matrix(done)
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is None:
-        print(text)
-        return
-    reporter.write_line("")
-    reporter.write_line("tests/cases: outcome of every expected signal with today's saved queries")
-    for line in text.splitlines():
-        reporter.write_line(line)
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled() if capture else contextlib.nullcontext():
+        print("\n\ntests/cases: every expected signal with today's saved queries\n" + text, flush=True)
 
 
 def replayed(graph: Graph, case: Case, rejects: Path) -> CaseResult:
