@@ -1,9 +1,10 @@
 """Hand-written family chronologies (tests/cases/, issue 11) replayed through every saved query.
 
 Each case is loaded into an emptied graph, linked as a MASH would link it (exact rules, then `resolve` on the
-one family), and every saved query is run on the day each expected signal became knowable and on the last
-day of the records. The outcome of each expectation is "on the day", "late" (with the first day it shows)
-or "missed"; the matrix of outcomes is printed at the end of the module.
+one family), and every saved query is run on the last day of the records, and every saved query of each
+expected signal on the day it became knowable (see tests/support/cases.py). The outcome of each expectation is
+"on the day", "late" (with the first day it shows) or "missed"; the matrix of outcomes is printed at the end
+of the module, and tests/cases/README.md states today's counts.
 
 The suite passes today without hiding a miss: an expectation today's queries do not meet on its day carries
 `known_gap: "class N: ..."` (the class of issue 11 it belongs to), and the test asserts it is STILL unmet, so

@@ -30,10 +30,13 @@ exports with their YAML mappings under `mappings/`), a README and `expected.yaml
         child: "nhs:9990012355"
         known_gap: "class 9: ..."
 
-Replay rules (tests/test_cases.py): an expectation is met **on the day** when, on `knowable`, a flag of its
-signal names one of the child's record keys (`Flag.child_keys()`) and the offender (subject or people, or a
-record of the offender's identity); **late** when that first happens later (found by probing days up to
-`as_of` and bisecting); else **missed**. Decoys are checked on every knowable day of the case and on `as_of`.
+Replay rules (tests/test_cases.py): every saved query runs on `as_of`, and every saved query of the expected
+signal on its `knowable` day (no other query can raise that signal). An expectation is met **on the day** when,
+on `knowable`, a flag of its signal names one of the child's record keys (`Flag.child_keys()`) and the offender
+(subject or people, or a record of the offender's identity), cites `evidence` and lists `agency` when given;
+**late** when that first happens later (the day found from the flags' `detected_on`, then by bisection); else
+**missed** (not raised on `as_of` either). Decoys are checked on every knowable day of the case and on `as_of`
+(from `since`); every child any flag names must be born and under 18 on the flag's day (class 9).
 """
 
 from __future__ import annotations
