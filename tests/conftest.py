@@ -1,4 +1,11 @@
-"""Test fixtures: one throwaway bundled Neo4j per session. If it cannot start, integration tests fail (never skip)."""
+"""Test fixtures: one throwaway bundled Neo4j per session. If it cannot start, integration tests fail (never skip).
+
+Two lanes: `pytest -m "not integration"` (`make check`) runs without Neo4j; `pytest` (`make test`) runs everything.
+A test is marked `integration` by one rule, here, not by hand: it uses the `neo4j_server` fixture, directly or
+through any fixture that needs it (`settings`, `graph`, `cli_env`, `population`, `explorer_env`, ...).
+Test files that start servers themselves mark themselves. A test without the mark that starts Neo4j, or reaches
+it through `request.getfixturevalue`, fails.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +24,45 @@ from settings import Settings
 from synthetic import generate
 
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
+NEO4J = "neo4j_server"  # the fixture every test on Neo4j reaches
+_current: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that reaches Neo4j `integration`."""
+    for item in items:
+        if NEO4J in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _current[:] = [item]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _neo4j_only_in_integration_tests() -> Iterator[None]:
+    """Starting Neo4j from a test not marked `integration` fails: it would run (slowly) in the unit lane."""
+    real = server.start
+
+    def start(*args: Any, **kwargs: Any) -> server.ServerInfo:
+        test = _current[0] if _current else None
+        if test is None or test.get_closest_marker("integration") is None:
+            name = test.nodeid if test else "a test"
+            pytest.fail(f"{name} starts Neo4j but is not marked integration: mark it (pytest.mark.integration)")
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(server, "start", start)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _reaching_neo4j_needs_the_mark(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that reached Neo4j without the mark (through `request.getfixturevalue`) fails in either lane."""
+    yield
+    if NEO4J in request.fixturenames and request.node.get_closest_marker("integration") is None:
+        pytest.fail(f"{request.node.nodeid} uses Neo4j but is not marked integration", pytrace=False)
 
 
 @pytest.fixture(scope="session")

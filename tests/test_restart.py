@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from graph import server
 from graph.db import Graph
 from graph.stats import graph_stats
@@ -12,6 +14,7 @@ from loaders.load import load_directory
 from loaders.spec import load_spec
 from settings import Settings
 
+pytestmark = pytest.mark.integration  # starts its own server
 SPEC = load_spec()
 SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"
 

@@ -22,6 +22,8 @@ from cli import server as server_cli
 from errors import ConfigError, ServerError
 from graph import server
 
+pytestmark = pytest.mark.integration  # starts its own servers
+
 
 def _query(info: server.ServerInfo, cypher: str, **params: object) -> list[dict[str, object]]:
     with GraphDatabase.driver(info.uri, auth=(info.user, info.password)) as driver:

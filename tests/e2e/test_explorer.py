@@ -21,6 +21,7 @@ from tests.support.explorer import environment, serving
 from tests.support.population import AS_OF, Population, consultations, ensure
 from tests.support.variations import written_otherwise
 
+pytestmark = pytest.mark.integration  # starts the explorer on the test Neo4j
 SHOTS = REPO_ROOT / "docs" / "screenshots"
 WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time
 
