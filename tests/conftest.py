@@ -2,9 +2,12 @@
 
 Two lanes: `pytest -m "not integration"` (`make check`) runs without Neo4j; `pytest` (`make test`) runs everything.
 A test is marked `integration` by one rule, here, not by hand: it uses the `neo4j_server` fixture, directly or
-through any fixture that needs it (`settings`, `graph`, `cli_env`, `population`, `explorer_env`, ...).
+through any fixture that needs it (`settings`, `graph`, `cli_env`, `population`, `resolved`, `explorer_env`, ...).
 Test files that start servers themselves mark themselves. A test without the mark that starts Neo4j, or reaches
 it through `request.getfixturevalue`, fails.
+
+A run starts with the unit tests; then come the integration tests on an empty graph, then the readers of each
+shared population (tests/support/population.py), one population at a time.
 """
 
 from __future__ import annotations
@@ -21,18 +24,28 @@ import pytest
 from graph import server
 from graph.db import Graph
 from settings import Settings
-from synthetic import generate
+from tests.support.population import SHARED, VARIED, generated, resolved
 
+__all__ = ["resolved"]  # the resolved population, a fixture for every test module
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
 NEO4J = "neo4j_server"  # the fixture every test on Neo4j reaches
 _current: list[pytest.Item] = []  # the test being set up or run
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that reaches Neo4j `integration`."""
+    """Mark every test that reaches Neo4j `integration`, then run the unit tests first and the readers of each
+    shared population one after another (the order is otherwise kept), so that each population is loaded once."""
     for item in items:
         if NEO4J in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.integration)
+    items.sort(key=_lane)
+
+
+def _lane(item: pytest.Item) -> int:
+    if item.get_closest_marker("integration") is None:
+        return 0
+    names = getattr(item, "fixturenames", ())
+    return next((2 + i for i, fixture in enumerate(SHARED) if fixture in names), 1)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -99,8 +112,6 @@ def graph(settings: Settings) -> Iterator[Graph]:
 
 
 @pytest.fixture(scope="session")
-def varied(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Feed files of 3,000 generated people whose records vary across agencies (linkage and review tests)."""
-    out = tmp_path_factory.mktemp("varied")
-    generate(people=3000, seed=4, out=out, variation_rate=0.1)
-    return out
+def varied() -> Path:
+    """Feed files of 2,000 generated people whose records vary across agencies (the `resolved` population's)."""
+    return generated(VARIED)

@@ -48,7 +48,7 @@ def test_a_folder_that_does_not_exist_is_a_plain_error(population: Population) -
 
 
 def test_an_export_with_its_own_columns_loads_through_a_yaml_mapping(
-    population: Population, settings: Settings, tmp_path: Path
+    explorer_env: Path, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     for name in ("agencies.csv", "force_b_nominals.csv"):
         shutil.copy(MAPPINGS / "samples" / name, tmp_path / name)
