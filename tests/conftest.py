@@ -6,8 +6,8 @@ through any fixture that needs it (`settings`, `graph`, `cli_env`, `population`,
 Test files that start servers themselves mark themselves. A test without the mark that starts Neo4j, or reaches
 it through `request.getfixturevalue`, fails.
 
-A run starts with the unit tests; then come the integration tests on an empty graph, then the readers of each
-shared population (tests/support/population.py), one population at a time.
+A run starts with the unit tests while Neo4j starts in the background; then come the integration tests on an
+empty graph, then the readers of each shared population (tests/support/population.py), one population at a time.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = ["resolved"]  # the resolved population, a fixture for every test modu
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
 NEO4J = "neo4j_server"  # the fixture every test on Neo4j reaches
 _current: list[pytest.Item] = []  # the test being set up or run
+_session_server: dict[str, Any] = {}  # the throwaway server: its folder and the start under way
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -46,6 +48,27 @@ def _lane(item: pytest.Item) -> int:
         return 0
     names = getattr(item, "fixturenames", ())
     return next((2 + i for i, fixture in enumerate(SHARED) if fixture in names), 1)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the session's Neo4j in the background as soon as an integration test is selected: the JVM starts
+    while the unit tests run. The `neo4j_server` fixture waits for it."""
+    if session.config.option.collectonly:
+        return
+    if any(NEO4J in getattr(item, "fixturenames", ()) for item in session.items):
+        data_dir = Path(tempfile.mkdtemp(prefix="sightline-test-neo4j-"))
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sightline-test-neo4j")
+        _session_server.update(data_dir=data_dir, start=pool.submit(server.start, server.free_port(), data_dir))
+        pool.shutdown(wait=False)
+
+
+def pytest_sessionfinish() -> None:
+    """Stop the session's Neo4j however the run ended (also when no test asked for it)."""
+    if "data_dir" in _session_server:
+        start: Future[server.ServerInfo] = _session_server["start"]
+        start.exception()  # wait for a start under way
+        server.stop(_session_server["data_dir"])
+        shutil.rmtree(_session_server["data_dir"], ignore_errors=True)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -79,15 +102,16 @@ def _reaching_neo4j_needs_the_mark(request: pytest.FixtureRequest) -> Iterator[N
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[server.ServerInfo]:
-    """A throwaway Neo4j on a free port in a temporary folder, stopped and removed at the end."""
-    data_dir = Path(tempfile.mkdtemp(prefix="sightline-test-neo4j-"))
-    info = server.start(port=server.free_port(), data_dir=data_dir)
-    try:
-        yield info
-    finally:
-        server.stop(data_dir)
-        shutil.rmtree(data_dir, ignore_errors=True)
+def neo4j_server() -> server.ServerInfo:
+    """A throwaway Neo4j on a free port in a temporary folder, stopped and removed at the end of the session."""
+    if "start" not in _session_server:  # reached by a test the collection did not see needing it
+        data_dir = Path(tempfile.mkdtemp(prefix="sightline-test-neo4j-"))
+        _session_server.update(data_dir=data_dir, start=Future())
+        try:
+            _session_server["start"].set_result(server.start(port=server.free_port(), data_dir=data_dir))
+        except BaseException as e:
+            _session_server["start"].set_exception(e)
+    return _session_server["start"].result()
 
 
 @pytest.fixture(scope="session")
