@@ -10,7 +10,7 @@ DEMO_DIR := var/demo
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint bench default-model clean
+.PHONY: install demo check test lint bench default-model clean
 
 install: $(STAMP)
 
@@ -35,11 +35,13 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" = 0 ]; then apt-get update && apt-get install -y chromium; \
 	else echo "error: the browser test needs Debian's chromium: sudo apt-get install -y chromium"; exit 1; fi
 
-test: install $(CHROMIUM)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/mypy
+# Everything, as CI runs it: the checks, then every test against a throwaway Neo4j.
+test: lint $(CHROMIUM)
 	$(BIN)/pytest -q --durations=10
+
+# The checks and the unit tests, without Neo4j: under a minute.
+check: lint
+	$(BIN)/pytest -q -m "not integration"
 
 bench: install $(CHROMIUM)
 	$(BIN)/python -m bench.run --people $(or $(BENCH_PEOPLE),100000)
@@ -52,6 +54,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 clean:
 	-$(BIN)/sightline neo4j stop

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from graph.db import Graph
+from graph.stats import graph_stats
 from settings import REPO_ROOT, Settings
 from tests.support.population import Population, explorer_env, open_app, population, texts, widget
 
@@ -29,7 +30,11 @@ def test_checking_a_folder_reports_rows_and_rejects_before_loading(population: P
     assert any("notes.csv" in w for w in texts(at, "warning"))
 
 
-def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sources(population: Population) -> None:
+def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sources(
+    population: Population, settings: Settings
+) -> None:
+    with Graph.connect(settings) as graph:
+        before = graph_stats(graph)
     at = open_app("data")
     widget(at, "text_input", "…or a folder").input(str(population.directory))
     next(b for b in at.button if b.label == "Check files").click().run()
@@ -38,6 +43,8 @@ def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sour
     assert any("Loaded" in s for s in texts(at, "success"))
     summary = at.dataframe[-1].value
     assert "police_nominals" in summary.index
+    with Graph.connect(settings) as graph:
+        assert graph_stats(graph) == before
 
 
 def test_a_folder_that_does_not_exist_is_a_plain_error(population: Population) -> None:
@@ -48,7 +55,7 @@ def test_a_folder_that_does_not_exist_is_a_plain_error(population: Population) -
 
 
 def test_an_export_with_its_own_columns_loads_through_a_yaml_mapping(
-    population: Population, settings: Settings, tmp_path: Path
+    explorer_env: Path, graph: Graph, settings: Settings, tmp_path: Path
 ) -> None:
     for name in ("agencies.csv", "force_b_nominals.csv"):
         shutil.copy(MAPPINGS / "samples" / name, tmp_path / name)

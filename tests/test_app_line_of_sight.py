@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from explorer.sight import GAP
+from graph.db import Graph
+from settings import Settings
 from tests.support.population import Population, consultations, explorer_env, open_app, population, texts
 
 __all__ = ["explorer_env", "population"]  # fixtures
+NAMES = (
+    "MATCH (:Person {key: $key})<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(r:Person) "
+    "RETURN r.forenames + ' ' + r.surname AS n"
+)
 
 
 def test_a_planted_s6_child_shows_agencies_that_do_not_know(population: Population) -> None:
@@ -20,9 +26,17 @@ def test_a_planted_s6_child_shows_agencies_that_do_not_know(population: Populati
     assert consultations()[-1]["what"] == "line of sight"
 
 
-def test_adults_open_their_household_children_and_plain_states(population: Population) -> None:
-    offender = next(r for p in population.case("S1")["people"] for r in p["records"] if r.startswith("police:"))
-    at = open_app("line_of_sight", focus=offender)
-    assert any("Household children" in m for m in texts(at, "markdown")) or texts(at, "info")
+def test_adults_open_their_household_children_and_plain_states(population: Population, settings: Settings) -> None:
+    case = population.case("S3")  # a new partner with children: she lives with them
+    partner = next(r for p in case["people"] if p["role"] == "partner" for r in p["records"])
+    with Graph.connect(settings) as graph:  # every spelling of each child's name across their records
+        names = [{r["n"] for r in graph.read(NAMES, key=key)} for key in case["children"]]
+    at = open_app("line_of_sight", focus=partner)
+    assert not at.exception and not texts(at, "error")
+    assert not any("No child in this person's household" in t for t in texts(at, "info"))
+    listed = next(m for m in texts(at, "markdown") if m.startswith("Household children: "))
+    assert all(any(f"**{n}**" in listed for n in spellings) for spellings in names), (listed, names)
+    tabs = {t.label for t in at.tabs}
+    assert all(spellings & tabs for spellings in names), f"a tab per child: {tabs}"
     at = open_app("line_of_sight")
     assert any("Choose a child" in t for t in texts(at, "info"))

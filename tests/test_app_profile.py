@@ -3,7 +3,15 @@ network, exports (PNG, JSON, PDF briefing)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
 from explorer.network import NEIGHBOUR_LIMIT
+from graph.db import Graph
+from settings import Settings
 from tests.support.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
@@ -28,21 +36,40 @@ def test_a_child_record_opens_as_one_person_with_flags_and_a_capped_chart(popula
 
 
 def test_expand_the_next_ring_reaches_the_offender_through_the_address(population: Population) -> None:
+    """The ring around the child's address draws the police record that puts the offender there (in this
+    population, intelligence that he stays at the address), which names him. Fails if the ring draws the
+    address's neighbours without the planted evidence."""
+    case = population.case("S1")
+    address = f"address|{case['addresses'][0]}"
+    placed = {e for e in case["evidence"] if e.startswith("police")}  # the police record that puts him there
     at = open_app("profile", focus=_child(population))
+    assert address in _drawn(at) and not placed & _records(at)
     next(b for b in at.button if b.label.startswith("Expand the next ring")).click().run()
     shown = [c for c in texts(at, "caption") if "showing" in c]
     assert len(shown) >= 2
     assert at.session_state["chart"]["expanded"]
     assert all(limit <= NEIGHBOUR_LIMIT for limit in at.session_state["chart"]["expanded"].values())
+    assert placed & _records(at), f"the ring around the child's address does not draw {placed}"
 
 
 def test_replay_and_filters_change_what_the_chart_holds(population: Population) -> None:
     at = open_app("profile", focus=_child(population))
+    edges = _chart(at)["edges"]
     at.toggle(key="chart-replay-on").set_value(True).run()
     assert any("Replaying the network" in m for m in texts(at, "markdown"))
+    replay = next(s for s in at.slider if s.label == "As it stood on")
+    first = min(e["data"]["from"] for e in edges if e["data"].get("from"))
+    replay.set_value(dt.date.fromisoformat(first)).run()
+    replayed = _chart(at)["edges"]
+    assert 0 < len(replayed) < len(edges), "links made after the replay date are not drawn"
+    assert all(e["data"].get("from", first) <= first for e in replayed)
+    at.toggle(key="chart-replay-on").set_value(False).run()
     hide = widget(at, "multiselect", "Hide relationship types")
-    hide.set_value(hide.options[:1]).run()
-    assert not at.exception and widget(at, "multiselect", "Hide relationship types").value
+    hidden = next(t for t in hide.options if any(e["data"]["label"] == t for e in edges))
+    hide.set_value([hidden]).run()
+    assert not at.exception and widget(at, "multiselect", "Hide relationship types").value == [hidden]
+    kept = _chart(at)["edges"]
+    assert kept and not any(e["data"]["label"] == hidden for e in kept), f"{hidden} links are still drawn"
 
 
 def test_path_finder_joins_child_and_offender(population: Population) -> None:
@@ -53,10 +80,22 @@ def test_path_finder_joins_child_and_offender(population: Population) -> None:
     assert steps and any("REGISTERED_AT" in s or "LIVES_AT" in s for s in steps), steps
 
 
-def _offender_name(at: object, population: Population) -> str:
-    from graph.db import Graph
-    from settings import Settings
+def _chart(at: AppTest) -> dict[str, list[dict[str, Any]]]:
+    """The link chart's nodes and edges as the page hands them to the chart component."""
+    return json.loads(at.get("component_instance")[0].proto.json_args)["elements"]
 
+
+def _drawn(at: AppTest) -> set[str]:
+    return {n["data"]["id"] for n in _chart(at)["nodes"]}
+
+
+def _records(at: AppTest) -> set[str]:
+    """`feed:record_id` of every record drawn as a node of its own (intelligence, referrals, ...)."""
+    nodes = [n["data"] for n in _chart(at)["nodes"] if n["data"]["kind"] not in {"person", "address", "agency"}]
+    return {f"{d['source']}:{d['source_id']}" for d in nodes}
+
+
+def _offender_name(at: object, population: Population) -> str:
     with Graph.connect(Settings.from_env()) as graph:
         row = graph.read(
             "MATCH (p:Person {key: $k}) RETURN p.forenames + ' ' + p.surname AS n", k=_offender(population)

@@ -1,6 +1,6 @@
 """Review links page (AppTest on the real test Neo4j): the queue of uncertain pairs, a pair side by side with
 each field's match weight, and reviewers' decisions, recorded with who and when and applied by the next
-`sightline resolve`. The population is the varied one of test_resolve.py, loaded and resolved once here."""
+`sightline resolve`. The population is the shared resolved one (tests/support/population.py), as test_resolve.py's."""
 
 from __future__ import annotations
 
@@ -19,11 +19,8 @@ from explorer.review_ui import SHOWN
 from graph.db import Graph
 from linkage import decisions
 from linkage.pipeline import ResolveSettings, _evidence, resolve
-from loaders.load import load_directory
-from loaders.spec import load_spec
 from settings import Settings
-from tests.conftest import CLEAR
-from tests.support.population import consultations, explorer_env, open_app, texts, widget
+from tests.support.population import Population, consultations, explorer_env, open_app, texts, widget
 
 __all__ = ["explorer_env"]  # fixture
 RESOLVE = ResolveSettings(accept=0.9, review=0.5)
@@ -33,17 +30,6 @@ WAITING = (
     "RETURN a.key AS left, b.key AS right, m.probability AS p ORDER BY p DESC, left, right"
 )
 IDENTITY = "MATCH (:Person {key: $key})<-[:HAS_RECORD]-(i:Identity) RETURN i.key AS key"
-
-
-@pytest.fixture(scope="module")
-def resolved(settings: Settings, varied: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The varied population loaded into an emptied graph and resolved once for this module's tests."""
-    with Graph.connect(settings) as graph:
-        graph.write_in_batches(CLEAR, name="clear for the review population")
-        report = load_directory(graph, load_spec(), varied, tmp_path_factory.mktemp("review-rejects"))
-        assert report.ok and report.rejected == 0
-        resolve(graph, RESOLVE)
-    return varied
 
 
 def _read(settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -131,7 +117,7 @@ def test_without_scored_pairs_the_page_says_to_run_resolve(explorer_env: Path, g
 
 
 def test_the_queue_lists_waiting_pairs_most_probable_first(
-    resolved: Path, explorer_env: Path, settings: Settings
+    resolved: Population, explorer_env: Path, settings: Settings
 ) -> None:
     waiting = _read(settings, WAITING)
     assert waiting, "the varied population leaves pairs between the review and accept thresholds"
@@ -152,7 +138,7 @@ def test_the_queue_lists_waiting_pairs_most_probable_first(
 
 
 def test_a_pair_shows_both_records_side_by_side_with_the_weight_of_each_field(
-    resolved: Path, explorer_env: Path, settings: Settings
+    resolved: Population, explorer_env: Path, settings: Settings
 ) -> None:
     first = _read(settings, WAITING)[0]
     at = open_app("review_links")
@@ -185,7 +171,7 @@ def test_a_pair_shows_both_records_side_by_side_with_the_weight_of_each_field(
 
 
 def test_not_the_same_person_is_recorded_and_the_next_resolve_keeps_the_records_apart(
-    resolved: Path, explorer_env: Path, settings: Settings
+    resolved: Population, explorer_env: Path, settings: Settings
 ) -> None:
     # an automatic link that alone makes a two-record identity: rejecting it must split the identity
     pair = _read(
@@ -220,7 +206,7 @@ def test_not_the_same_person_is_recorded_and_the_next_resolve_keeps_the_records_
 
 
 def test_same_person_is_recorded_and_the_next_resolve_links_the_records(
-    resolved: Path, explorer_env: Path, settings: Settings
+    resolved: Population, explorer_env: Path, settings: Settings
 ) -> None:
     waiting = _read(settings, WAITING)
     pair = next(

@@ -43,10 +43,12 @@ def test_open_takes_the_analyst_to_the_profile(population: Population, settings:
 def test_postcode_with_or_without_its_space_finds_addresses(population: Population) -> None:
     address = population.case("S1")["addresses"][0]
     postcode = address.rpartition("|")[2].strip()
-    for typed in (postcode, f"{postcode[:-3]} {postcode[-3:]}"):
+    spaced = f"{postcode[:-3]} {postcode[-3:]}"
+    for typed in (postcode, spaced):
         at = open_app("search")
         widget(at, "text_input", "Search").input(typed).run()
         assert any(m.startswith("Addresses") for m in texts(at, "subheader")), typed
+        assert any(spaced in m.upper() for m in texts(at, "markdown")), f"{typed}: the planted address is not listed"
 
 
 def test_agencies_by_name_and_the_empty_states(population: Population) -> None:
@@ -54,5 +56,6 @@ def test_agencies_by_name_and_the_empty_states(population: Population) -> None:
     assert any("Type a name" in t for t in texts(at, "info"))
     widget(at, "text_input", "Search").input("Jigsaw").run()
     assert any(m.startswith("Agencies") for m in texts(at, "subheader"))
+    assert any(m.startswith("**Jigsaw") for m in texts(at, "markdown")), texts(at, "markdown")
     widget(at, "text_input", "Search").input("Zzxqvw Qqzzyx").run()
     assert any("Nothing found" in t for t in texts(at, "info"))

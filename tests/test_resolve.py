@@ -7,7 +7,7 @@ from pathlib import Path
 from graph.db import Graph
 from linkage.addresses import address_accuracy, address_merges
 from linkage.decisions import DIFFERENT, decide
-from linkage.exact import link_after_load, link_exact
+from linkage.exact import link_after_load
 from linkage.metrics import person_metrics
 from linkage.names import clean, name_variants
 from linkage.pipeline import ResolveSettings, resolve
@@ -16,7 +16,11 @@ from linkage.statements import STATEMENTS
 from loaders.addresses import address_key
 from loaders.load import address_aliases, load_directory
 from loaders.spec import load_spec
-from queries.evaluate import load_truth
+from settings import Settings
+from tests.support.population import Population
+
+IDENTITIES = "MATCH (i:Identity) RETURN count(i) AS n"
+SCORED = "MATCH ()-[m:MAY_BE_SAME]->() RETURN count(m) AS n"
 
 
 def test_address_keys_fold_the_written_forms_of_one_dwelling() -> None:
@@ -53,31 +57,29 @@ def test_names_are_prepared_for_comparison() -> None:
     assert row["postcode"] == "ZZ11AA" and row["source"] == "nhs"
 
 
-def test_resolve_links_varied_records_and_keeps_decisions(graph: Graph, varied: Path, tmp_path: Path) -> None:
-    report = load_directory(graph, load_spec(), varied, tmp_path / "rejects")
-    assert report.ok and report.rejected == 0
-    link_exact(graph)
-    truth = load_truth(varied / "ground_truth.json")
-    exact = person_metrics(graph, truth)
+def test_resolve_links_varied_records_and_keeps_decisions(resolved: Population, settings: Settings) -> None:
+    """On the shared resolved population: loaded, linked by the exact rules (measured), then resolved."""
+    truth, exact = resolved.truth, resolved.exact
+    with Graph.connect(settings) as graph:
+        linked = person_metrics(graph, truth)
+        assert graph.read(IDENTITIES)[0]["n"] > 0 and graph.read(SCORED)[0]["n"] > 0
+        assert linked["person_recall"] > exact["person_recall"], "probabilistic links find what exact rules miss"
+        assert linked["person_precision"] >= 0.95 and linked["person_recall"] >= 0.95
+        assert address_accuracy(truth, address_aliases(graph)) >= 0.98
 
-    result = resolve(graph, ResolveSettings(accept=0.9, review=0.5))
-    linked = person_metrics(graph, truth)
-    assert result.identities > 0 and result.scored_pairs > 0
-    assert linked["person_recall"] > exact["person_recall"], "probabilistic links find what exact rules miss"
-    assert linked["person_precision"] >= 0.95 and linked["person_recall"] >= 0.95
-    assert address_accuracy(truth, address_aliases(graph)) >= 0.98
-
-    # a reviewer says one linked pair is two different people: it stays apart on every later run
-    pair = graph.read(
-        "MATCH (a:Person)-[m:MAY_BE_SAME {status: 'auto'}]->(b:Person) "
-        "RETURN a.key AS a, b.key AS b ORDER BY m.probability LIMIT 1"
-    )[0]
-    decide(graph, pair["a"], pair["b"], DIFFERENT, who="reviewer", note="test")
-    again = resolve(graph, ResolveSettings(accept=0.9, review=0.5))
-    assert again.decisions_applied == 1
-    status = graph.read(
-        "MATCH (a:Person {key: $a})-[m:MAY_BE_SAME]-(b:Person {key: $b}) RETURN m.status AS s", a=pair["a"], b=pair["b"]
-    )
+        # a reviewer says one linked pair is two different people: it stays apart on every later run
+        pair = graph.read(
+            "MATCH (a:Person)-[m:MAY_BE_SAME {status: 'auto'}]->(b:Person) "
+            "RETURN a.key AS a, b.key AS b ORDER BY m.probability LIMIT 1"
+        )[0]
+        decide(graph, pair["a"], pair["b"], DIFFERENT, who="reviewer", note="test")
+        again = resolve(graph, ResolveSettings(accept=0.9, review=0.5))
+        assert again.decisions_applied == 1
+        status = graph.read(
+            "MATCH (a:Person {key: $a})-[m:MAY_BE_SAME]-(b:Person {key: $b}) RETURN m.status AS s",
+            a=pair["a"],
+            b=pair["b"],
+        )
     assert status == [{"s": "rejected"}]
 
 
@@ -105,22 +107,22 @@ def test_incremental_resolve_gives_the_links_of_a_full_run(graph: Graph, varied:
     assert _clusters(graph) == after_incremental
 
 
-def test_an_incremental_run_applies_reviewers_decisions(graph: Graph, varied: Path, tmp_path: Path) -> None:
-    load_directory(graph, load_spec(), varied, tmp_path / "r1")
-    resolve(graph)
-    # an automatic link that alone makes a two-record identity: a reviewer says they are two people
-    pair = graph.read(
-        "MATCH (a:Person)-[:MAY_BE_SAME {status: 'auto'}]->(b:Person), "
-        "(a)<-[ha:HAS_RECORD]-(i:Identity)-[hb:HAS_RECORD]->(b) "
-        "WHERE i.records = 2 AND ha.rule STARTS WITH 'probabilistic' AND hb.rule STARTS WITH 'probabilistic' "
-        "RETURN a.key AS left, b.key AS right ORDER BY left LIMIT 1"
-    )[0]
-    assert frozenset(pair.values()) in _clusters(graph)
-    decide(graph, pair["left"], pair["right"], DIFFERENT, who="reviewer")
-    before = _clusters(graph)
-    report = resolve(graph, ResolveSettings(incremental=True))
-    assert report.scored_pairs == 0 and report.decisions_applied == 1, "no new records: nothing new to score"
-    after = _clusters(graph)
+def test_an_incremental_run_applies_reviewers_decisions(resolved: Population, settings: Settings) -> None:
+    """On the shared resolved population, full `resolve` already run, no decision yet."""
+    with Graph.connect(settings) as graph:
+        # an automatic link that alone makes a two-record identity: a reviewer says they are two people
+        pair = graph.read(
+            "MATCH (a:Person)-[:MAY_BE_SAME {status: 'auto'}]->(b:Person), "
+            "(a)<-[ha:HAS_RECORD]-(i:Identity)-[hb:HAS_RECORD]->(b) "
+            "WHERE i.records = 2 AND ha.rule STARTS WITH 'probabilistic' AND hb.rule STARTS WITH 'probabilistic' "
+            "RETURN a.key AS left, b.key AS right ORDER BY left LIMIT 1"
+        )[0]
+        assert frozenset(pair.values()) in _clusters(graph)
+        decide(graph, pair["left"], pair["right"], DIFFERENT, who="reviewer")
+        before = _clusters(graph)
+        report = resolve(graph, ResolveSettings(incremental=True))
+        assert report.scored_pairs == 0 and report.decisions_applied == 1, "no new records: nothing new to score"
+        after = _clusters(graph)
     assert frozenset(pair.values()) not in after
     assert {frozenset([pair["left"]]), frozenset([pair["right"]])} <= after
     assert after - {frozenset([pair["left"]]), frozenset([pair["right"]])} == before - {frozenset(pair.values())}

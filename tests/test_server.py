@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import stat
 from collections.abc import Iterator
@@ -21,12 +22,24 @@ from typer.testing import CliRunner
 from cli import server as server_cli
 from errors import ConfigError, ServerError
 from graph import server
+from graph.db import Graph
+from graph.stats import graph_stats
+from loaders.load import load_directory
+from loaders.spec import load_spec
+from settings import Settings
+
+pytestmark = pytest.mark.integration  # starts its own servers
+SAMPLES = Path(__file__).resolve().parent.parent / "loaders" / "mappings" / "samples"
 
 
 def _query(info: server.ServerInfo, cypher: str, **params: object) -> list[dict[str, object]]:
     with GraphDatabase.driver(info.uri, auth=(info.user, info.password)) as driver:
         records, _, _ = driver.execute_query(cypher, params)
     return [record.data() for record in records]
+
+
+def _connect(info: server.ServerInfo) -> Graph:
+    return Graph.connect(Settings(neo4j_uri=info.uri, neo4j_user=info.user, neo4j_password=info.password))
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +116,19 @@ def test_death_during_start_reports_the_cause(running: server.ServerInfo, data_d
     assert _query(running, "MATCH (p:Probe) RETURN count(p) AS n") == [{"n": 1}]  # the first one is unharmed
 
 
-def test_restart_keeps_the_data(running: server.ServerInfo, data_dir: Path) -> None:
+def test_restart_keeps_the_data(running: server.ServerInfo, data_dir: Path, tmp_path: Path) -> None:
+    """Nodes and loaded feeds survive a restart, and a load after it finds what the load before it wrote (the
+    offenders' teams, MANAGED_BY). One restart for both: each is a JVM start."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for name in ("agencies.csv", "practitioners.csv"):
+        shutil.copy(SAMPLES / name, first / name)
+    shutil.copy(SAMPLES / "police_nominals.csv", second / "police_nominals.csv")
     _query(running, "CREATE (:Probe {name: $name})", name="persisted")
+    with _connect(running) as graph:
+        load_directory(graph, load_spec(), first, tmp_path / "r1")
+        before = graph_stats(graph)
     assert server.stop(data_dir) is True
     assert server.status(data_dir) is None
     # A lost password file is regenerated and the store follows it (the file is the source of truth).
@@ -114,6 +138,14 @@ def test_restart_keeps_the_data(running: server.ServerInfo, data_dir: Path) -> N
     assert restarted.password != running.password
     names = _query(restarted, "MATCH (p:Probe) RETURN p.name AS name ORDER BY name")
     assert names == [{"name": "first"}, {"name": "persisted"}]
+    with _connect(restarted) as graph:
+        assert graph_stats(graph) == before
+        report = load_directory(graph, load_spec(), second, tmp_path / "r2")
+        assert report.rejected == 0 and report.files[0].loaded == 5
+        after = graph_stats(graph)
+    assert after["by_label"]["Offender"] == 5
+    assert after["by_label"]["Agency"] == before["by_label"]["Agency"]
+    assert after["by_type"]["MANAGED_BY"] == 5
 
 
 def test_reset_empties_the_database_and_keeps_the_password(data_dir: Path) -> None:

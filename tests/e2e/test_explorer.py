@@ -18,22 +18,25 @@ from graph.db import Graph
 from settings import REPO_ROOT, Settings
 from tests.support.browser import launch
 from tests.support.explorer import environment, serving
-from tests.support.population import AS_OF, Population, consultations, ensure
+from tests.support.population import AS_OF, Population, consultations, ensure, explorer_env, population
 from tests.support.variations import written_otherwise
 
+__all__ = ["explorer_env", "population"]  # fixtures
+pytestmark = pytest.mark.integration  # starts the explorer on the test Neo4j
 SHOTS = REPO_ROOT / "docs" / "screenshots"
 WAIT = 180_000  # ms: generous for a cold Neo4j on a 2-core machine; the test never asserts on time
 
 
 @pytest.fixture(scope="module")
-def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Population, Path]]:
-    """`streamlit run app.py` on a free port against the test Neo4j and its generated population."""
-    population = ensure(settings)
+def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`streamlit run app.py` on a free port against the test Neo4j and its generated population (loaded first:
+    the explorer warms its worklist on start)."""
+    ensure(settings)
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
     env = dict(os.environ) | environment(settings, audit)
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     with serving(server.free_port(), env, log) as url:
-        yield url, population, audit
+        yield url, audit
 
 
 def _identify(page: Page) -> None:
@@ -55,9 +58,9 @@ def _shot(page: Page, name: str) -> None:
 
 
 def test_an_analyst_goes_from_worklist_to_saved_query_export(
-    explorer: tuple[str, Population, Path], settings: Settings, tmp_path: Path
+    explorer: tuple[str, Path], population: Population, settings: Settings, tmp_path: Path
 ) -> None:
-    url, population, audit = explorer
+    url, audit = explorer
     child_key = next(k for k in population.case("S1")["children"] if k.startswith("nhs:"))
     with Graph.connect(settings) as graph:
         name = graph.read("MATCH (p:Person {key: $k}) RETURN p.forenames AS f, p.surname AS s", k=child_key)[0]

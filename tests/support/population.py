@@ -1,13 +1,18 @@
-"""One generated population in the test Neo4j, shared by the explorer's AppTest and browser tests.
+"""Generated populations in the test Neo4j, shared by the tests that read them.
 
-Other tests empty the graph between them, so `ensure` checks the graph still holds exactly this
-population (by its person-record count) and loads it again when it does not.
+Two are loaded once per test run and kept while their readers run one after another (tests/conftest.py orders
+them): EXPLORER, exactly linked, for the explorer's AppTest and browser tests; VARIED, whose records vary across
+agencies, resolved by Splink, for the linkage, review and evaluation tests. Other tests empty the graph, and
+some readers write to it (triage, reviewers' decisions), so `ensure` checks the graph still holds exactly the
+population (its counts, identities and scored pairs), removes what the tests wrote, and loads it again when the
+graph lost it.
 """
 
 from __future__ import annotations
 
 import atexit
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -23,16 +28,39 @@ from streamlit.testing.v1 import AppTest
 
 from graph.db import Graph
 from linkage.exact import link_exact
+from linkage.metrics import person_metrics
+from linkage.pipeline import ResolveSettings, resolve
+from linkage.statements import STATEMENTS
 from loaders.load import load_directory
 from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
 from synthetic import generate
 from tests.support.explorer import environment
 
-PEOPLE, SEED = 2000, 11  # from 2,000 people every signal has a planted case and a decoy
 CLEAR = (Path(__file__).parent.parent / "clear.cypher").read_text(encoding="utf-8")
-COUNT = "MATCH (p:Person) RETURN count(p) AS n"
-_state: dict[str, Any] = {}
+REMOVE_WRITTEN_BY_TESTS = (  # triage and reviewers' decisions, with their history
+    "MATCH (n) WHERE n:FlagState OR n:TriageUpdate OR n:LinkDecision OR n:LinkDecisionUpdate DETACH DELETE n"
+)
+COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS relationships"
+SCORED = "MATCH (a:Person)-[m:MAY_BE_SAME]->(b:Person) RETURN a.key AS a, b.key AS b, m.status AS s, m.probability AS p"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """A population: `synthetic.generate(people, seed, variation_rate=...)`, loaded and exactly linked, and
+    resolved (Splink, default thresholds) when `resolved`."""
+
+    people: int
+    seed: int
+    variation_rate: float = 0.1  # the generator's default
+    resolved: bool = False
+
+
+EXPLORER = Recipe(2000, 11)  # from 2,000 people every signal has a planted case and a decoy
+VARIED = Recipe(2000, 4, resolved=True)  # exact rules miss links Splink finds; Splink trains the levels 3,000 train
+SHARED = ("population", "resolved")  # the fixtures that read them: conftest runs their readers together
+_generated: dict[Recipe, Path] = {}
+_loaded: dict[Recipe, tuple[str, dict[str, float]]] = {}  # fingerprint of the graph, exact linkage's metrics
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,7 @@ class Population:
     directory: Path
     truth: dict[str, Any]
     persons: int
+    exact: dict[str, float]  # person_metrics after exact linkage alone, before any `resolve`
 
     def case(self, signal: str) -> dict[str, Any]:
         """The first planted (not decoy) case of a signal that needs no probabilistic linkage."""
@@ -50,25 +79,53 @@ class Population:
         )
 
 
-def ensure(settings: Settings) -> Population:
-    """The population, generated once per test run and (re)loaded whenever the graph lost it."""
-    if "directory" not in _state:
-        directory = Path(tempfile.mkdtemp(prefix="sightline-app-population-"))
+def generated(recipe: Recipe) -> Path:
+    """The feed files of a recipe, generated once per test run."""
+    if recipe not in _generated:
+        directory = Path(tempfile.mkdtemp(prefix="sightline-population-"))
         atexit.register(shutil.rmtree, directory, True)
-        atexit.register(shutil.rmtree, directory.with_name(directory.name + "-rejects"), True)
-        generate(PEOPLE, SEED, directory)
-        _state["directory"] = directory
-    directory = _state["directory"]
-    with Graph.connect(settings) as graph:
-        persons = graph.read(COUNT)[0]["n"]
-        if persons == 0 or persons != _state.get("persons"):
-            graph.write_in_batches(CLEAR, name="clear for the app population")
-            load_directory(graph, load_spec(), directory, directory.with_name(directory.name + "-rejects"))
-            link_exact(graph)
-            _state["persons"] = graph.read(COUNT)[0]["n"]
-        graph.write("MATCH (n) WHERE n:FlagState OR n:TriageUpdate DETACH DELETE n", name="clear triage")
+        atexit.register(shutil.rmtree, _rejects(directory), True)
+        generate(recipe.people, recipe.seed, directory, variation_rate=recipe.variation_rate)
+        _generated[recipe] = directory
+    return _generated[recipe]
+
+
+def _rejects(directory: Path) -> Path:
+    return directory.with_name(directory.name + "-rejects")
+
+
+def ensure(settings: Settings, recipe: Recipe = EXPLORER) -> Population:
+    """The population in the graph, as first loaded: what tests wrote is removed (triage; reviewers' decisions,
+    with a `resolve` that undoes them), and it is loaded again whenever the graph holds anything else."""
+    directory = generated(recipe)
     truth = json.loads((directory / "ground_truth.json").read_text(encoding="utf-8"))
-    return Population(directory, truth, _state["persons"])
+    with Graph.connect(settings) as graph:
+        decided = graph.read("MATCH (d:LinkDecision) RETURN count(d) AS n")[0]["n"]
+        graph.write(REMOVE_WRITTEN_BY_TESTS, name="remove what tests wrote")
+        if recipe in _loaded and decided and recipe.resolved:
+            # no new record and no decision: identities rebuilt from the pairs already scored (the fingerprint
+            # below checks they are the first resolve's, else the population is loaded again)
+            resolve(graph, ResolveSettings(incremental=True))
+        if recipe not in _loaded or fingerprint(graph) != _loaded[recipe][0]:
+            graph.write_in_batches(CLEAR, name="clear for a shared population")
+            report = load_directory(graph, load_spec(), directory, _rejects(directory))
+            assert report.ok and report.rejected == 0, f"the generated feeds load whole: {report}"
+            link_exact(graph)
+            exact = person_metrics(graph, truth)
+            if recipe.resolved:
+                resolve(graph)
+            _loaded[recipe] = (fingerprint(graph), exact)
+        persons = graph.read("MATCH (p:Person) RETURN count(p) AS n")[0]["n"]
+    return Population(directory, truth, persons, _loaded[recipe][1])
+
+
+def fingerprint(graph: Graph) -> str:
+    """What the graph holds, in brief: node and relationship counts, every identity's records and every scored
+    pair with its status and probability."""
+    counts = graph.read(COUNTS)
+    identities = sorted(sorted(r["records"]) for r in graph.read(STATEMENTS["identity_pairs"]))
+    scored = sorted((r["a"], r["b"], r["s"], r["p"] and round(r["p"], 9)) for r in graph.read(SCORED))
+    return hashlib.sha256(json.dumps([counts, identities, scored]).encode()).hexdigest()
 
 
 @pytest.fixture
@@ -87,8 +144,14 @@ def explorer_env(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 @pytest.fixture
 def population(settings: Settings, explorer_env: Path) -> Population:
-    """The loaded population, with the app pointed at it."""
-    return ensure(settings)
+    """The explorer's population in the graph, with the app pointed at it."""
+    return ensure(settings, EXPLORER)
+
+
+@pytest.fixture
+def resolved(settings: Settings) -> Population:
+    """The varied population in the graph, loaded and resolved, without any reviewer's decision."""
+    return ensure(settings, VARIED)
 
 
 def consultations(path: Path | None = None) -> list[dict[str, Any]]:
