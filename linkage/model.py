@@ -54,6 +54,7 @@ def comparisons() -> list[Any]:
             cll.ExactMatchLevel("first_name"),
             cll.ArrayIntersectLevel("first_variants", 1).configure(label_for_charts="nickname (Bill / William)"),
             cll.JaroWinklerLevel("first_name", 0.88),
+            cll.ExactMatchLevel("first_name_sound").configure(label_for_charts="sounds alike (Leigh / Lee)"),
             cll.CustomLevel(_INITIAL).configure(label_for_charts="initial agrees (W / William)"),
             cll.ElseLevel(),
         ],
