@@ -29,7 +29,7 @@ try:
     frame = cached.events(tuple(records), tuple(addresses), as_of)
 except SightlineError as e:
     ui.fail(e)
-ui.consult("chronology", {"node": nid, "scope": scope}, len(frame))
+ui.consult("chronology", {"node": nid, "scope": scope}, len(frame), [nid])
 if people:
     st.caption("Household: " + ", ".join(sorted(p["name"] or p["identity"] for p in people)))
 if frame.empty:

@@ -38,7 +38,7 @@ for tab, child in zip(st.tabs([c["name"] or c["identity"] for c in children]), c
         except SightlineError as e:
             st.error(str(e))
             continue
-        ui.consult("line of sight", {"child": child["identity"]}, len(found.agencies))
+        ui.consult("line of sight", {"child": child["identity"]}, len(found.agencies), [child["identity"]])
         if not found.agencies:
             st.info("No agency holds a record of working with this child.")
             continue

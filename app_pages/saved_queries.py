@@ -40,7 +40,7 @@ if given is not None:
         flags = run_query(ui.graph(), query, given)
     except SightlineError as e:
         ui.fail(e)
-    ui.consult(f"saved query {query.name}", given, len(flags))
+    ui.consult(f"saved query {query.name}", given, len(flags), [k for f in flags for k in f.person_keys()])
     st.session_state["query-result"] = (query.name, flags)
 result = st.session_state.get("query-result")
 if not result or result[0] != query.name:

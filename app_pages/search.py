@@ -23,7 +23,7 @@ try:
     hits = cached.search_hits(text.strip(), ui.as_of())
 except SightlineError as e:
     ui.fail(e)
-ui.consult("search", {"text": text.strip()}, len(hits))
+ui.consult("search", {"text": text.strip()}, len(hits), [h.key for h in hits])
 if not hits:
     st.info(f"Nothing found for {text.strip()!r}. Try fewer words or another spelling.")
     st.stop()

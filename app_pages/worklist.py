@@ -30,7 +30,7 @@ if right.button("Run the checks again", key="rerun-checks"):
     st.rerun()
 for name, problem in fetched.failures.items():
     st.error(f"Check {name} could not run, so its flags are missing: {problem}")
-ui.consult("worklist", {"as_of": as_of}, len(rows))
+ui.consult("worklist", {"as_of": as_of}, len(rows), [r.key for r in rows])
 if not rows:
     st.info(f"No flags on the records as of {as_of:%d %B %Y}. If the graph is empty, load data on the Data page.")
     st.stop()

@@ -17,7 +17,7 @@ from errors import SightlineError
 
 def build_app() -> typer.Typer:
     """The whole command tree, built afresh (tests walk it)."""
-    from cli import data, explore, generate, query, resolve, server
+    from cli import audit, data, explore, generate, query, resolve, server
     from cli.exits import epilog  # imported here so that `python -m cli.exits` finds it not yet imported
 
     app = typer.Typer(
@@ -33,6 +33,7 @@ def build_app() -> typer.Typer:
     query.register(app)
     resolve.register(app)
     explore.register(app)
+    audit.register(app)
     return app
 
 

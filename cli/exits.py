@@ -15,6 +15,7 @@ class ExitCode(IntEnum):
     ERROR = 1
     USAGE = 2
     ROWS_REJECTED = 3
+    LOG_BROKEN = 4
 
     @property
     def meaning(self) -> str:
@@ -32,6 +33,7 @@ _MEANINGS = {
         "a `--param`); one line on stderr"
     ),
     ExitCode.ROWS_REJECTED: "`load` rejected some rows (see rejects.csv); the other rows loaded",
+    ExitCode.LOG_BROKEN: "`audit verify` found the s.62 log altered, cut or out of sequence (it names the entry)",
 }
 
 

@@ -16,6 +16,7 @@ def _format_option() -> Any:
 
 TableOrJson: TypeAlias = Annotated[Literal["table", "json"], _format_option()]
 TableJsonOrCsv: TypeAlias = Annotated[Literal["table", "json", "csv"], _format_option()]
+CsvOrJson: TypeAlias = Annotated[Literal["csv", "json"], _format_option()]
 
 
 def iso_date(value: str | dt.date) -> dt.date:

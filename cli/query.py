@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import sys
@@ -14,10 +13,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from audit.log import current_user, log_consultation
+from audit.log import current_user, justification, log_consultation
 from cli.exits import ExitCode
 from cli.options import TableJsonOrCsv, TableOrJson, date_option
 from errors import QueryError
+from exports import csv_text
 from queries.flags import Flag, plain
 from queries.library import SavedQuery, get_query, load_library
 from settings import Settings
@@ -62,6 +62,11 @@ def show(name: Annotated[str, typer.Argument(help="Saved query name")]) -> None:
     out.print(q.cypher, highlight=False, markup=False)
 
 
+def _subjects(flags: Sequence[Flag]) -> list[str]:
+    """The people the consultation showed, as the s.62 log keeps them: children, subjects and people named."""
+    return sorted({k for f in flags for k in f.person_keys()})
+
+
 def _parse_params(query: SavedQuery, pairs: list[str]) -> dict[str, str]:
     """--param key=value pairs the saved query takes; a bad one is a usage error (before anything is read)."""
     params = {}
@@ -94,7 +99,7 @@ def run(
     given = _parse_params(query, param or [])
     with Graph.connect() as graph:
         flags = run_query(graph, query, given)
-    log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags))
+    log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags), _subjects(flags))
     _emit(flags, fmt, _flag_row)
 
 
@@ -111,7 +116,8 @@ def worklist_command(
     day = as_of or dt.date.today()
     with Graph.connect() as graph:
         result = worklist(graph, day)
-    log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows))
+    flags = [f for row in result.rows for f in row.flags]
+    log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows), _subjects(flags))
     _emit(result.rows, fmt, _worklist_row)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
@@ -156,9 +162,7 @@ def _emit(items: Sequence[Item], fmt: str, flatten: Callable[[Item], dict[str, s
         return
     rows = [flatten(i) for i in items]
     if fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["result"])
-        writer.writeheader()
-        writer.writerows(rows)
+        sys.stdout.write(csv_text(rows, list(rows[0]) if rows else ["result"]))
         return
     if not rows:
         out.print("nothing raised")
@@ -175,15 +179,22 @@ def evaluate(
     as_of: Annotated[dt.date | None, date_option("Evaluate as of this day", "the generator's")] = None,
     fmt: TableOrJson = "table",
     include_linkage: Annotated[bool, typer.Option(help="Also count cases only record linkage can reveal")] = False,
+    reason: Reason = "",
 ) -> None:
-    """Per signal: planted cases found and missed, and flags raised outside them (precision and recall)."""
+    """Per signal: planted cases found and missed, and flags raised outside them (precision and recall).
+
+    The missed cases name children, so a run is a consultation: it needs a reason and is logged.
+    """
     from graph.db import Graph
     from queries.evaluate import evaluate as run_evaluation
     from queries.evaluate import load_truth
 
+    why = justification(_reason(reason))
     data = load_truth(truth)
     with Graph.connect() as graph:
         scores = run_evaluation(graph, data, as_of, include_linkage)
+    found = sum(s.flags for s in scores.values())
+    log_consultation(current_user(), "evaluate", why, {"truth": truth, "as_of": as_of or "generator's"}, found)
     if fmt == "json":
         print(json.dumps({s: v.as_dict() for s, v in scores.items()}, indent=2))
         return

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 
 from explorer import statements as cypher
 from explorer.badges import AGENCY_LABELS, COLOURS
+from exports import csv_text
 from graph.db import Graph
 
 COLUMNS = ["date", "agency", "system", "kind", "summary", "who", "source", "source_id"]
@@ -74,4 +75,5 @@ def timeline(frame: pd.DataFrame) -> go.Figure:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.assign(date=frame["date"].map(cypher.iso)).to_csv(index=False).encode("utf-8")
+    dated = frame.assign(date=frame["date"].map(cypher.iso))
+    return csv_text(dated.to_dict("records"), list(dated.columns)).encode("utf-8")

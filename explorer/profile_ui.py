@@ -226,7 +226,7 @@ def exports(view: chart.View, elements: dict[str, Any], name: str) -> bytes:
 
 
 def consulted(nid: str, net: Network) -> None:
-    ui.consult("profile", {"node": nid}, len(net.nodes))
+    ui.consult("profile", {"node": nid}, len(net.nodes), [nid])
 
 
 def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
@@ -255,7 +255,7 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
         sight=sight,
         chronology=chronology.assign(date=chronology["date"].map(iso)) if not chronology.empty else None,
     )
-    ui.consult("briefing pdf", {"node": node.id}, len(flags))
+    ui.consult("briefing pdf", {"node": node.id}, len(flags), [node.id], action="disclosure")
     st.download_button(
         "Download PDF briefing",
         render_pdf(doc),

@@ -118,7 +118,7 @@ def pair_panel(pid: str) -> None:
     if link is None:
         st.warning("This pair is no longer scored: `sightline resolve` has run since. Choose another.")
         return
-    ui.consult("review pair", {"left": left, "right": right}, len(link["records"]))
+    ui.consult("review pair", {"left": left, "right": right}, len(link["records"]), [left, right])
     records = link["records"]
     st.subheader(" / ".join(full_name(r) or r["key"] for r in records))
     cols = st.columns(4)

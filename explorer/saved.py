@@ -11,6 +11,7 @@ import streamlit as st
 
 from explorer.network import Edge, Network, Node, node_id
 from explorer.statements import iso
+from exports import csv_text
 from queries.flags import Flag, Person
 from queries.library import Parameter, SavedQuery
 
@@ -68,7 +69,7 @@ def as_csv(flags: list[Flag]) -> bytes:
     for f in flags:
         d = f.to_json()
         rows.append({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in d.items()})
-    return pd.DataFrame(rows).to_csv(index=False).encode("utf-8")
+    return csv_text(rows, list(rows[0]) if rows else ["result"]).encode("utf-8")
 
 
 def network(flags: list[Flag]) -> Network:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import streamlit as st
 
-from audit.log import log_consultation
+from audit.log import AuditLog
 from errors import SightlineError
 from graph.db import Graph
 
@@ -101,13 +102,24 @@ def require_identity() -> None:
         st.stop()
 
 
-def consult(what: str, params: dict[str, Any], rows: int) -> None:
-    """Log a consultation of personal data once per view per session (reruns of the same view are one)."""
+def consult(
+    what: str, params: dict[str, Any], rows: int, subjects: Sequence[str] = (), action: str = "consultation"
+) -> None:
+    """Log a consultation (or, for a download, a disclosure) of personal data in the s.62 log, with the keys of
+    the people shown, once per view per session (reruns of the same view are one)."""
     signature = json.dumps([what, {k: str(v) for k, v in params.items()}], sort_keys=True)
     seen: set[str] = st.session_state.setdefault("_consulted", set())
     if signature in seen:
         return
-    log_consultation(st.session_state["analyst"].strip(), what, st.session_state["reason"], params, rows)
+    AuditLog.from_settings().record(
+        action,
+        what,
+        st.session_state["reason"],
+        who=st.session_state["analyst"].strip(),
+        params=params,
+        subjects=subjects,
+        rows=rows,
+    )
     seen.add(signature)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from errors import LoadError
+from exports import spreadsheet_safe
 from graph.db import Graph
 from graph.schema import ensure_schema
 from loaders.addresses import address_key
@@ -96,7 +97,7 @@ class RejectsWriter:
             self._writer.writerow(["file", "line", "field", "reason", "record"])
         fields = "; ".join(f for f, _ in problems if f)
         reasons = problems[0][1] if len(problems) == 1 else "; ".join(f"{f}: {r}" if f else r for f, r in problems)
-        self._writer.writerow([file, line, fields, reasons, record])
+        self._writer.writerow([spreadsheet_safe(c) for c in (file, line, fields, reasons, record)])
 
     def close(self) -> None:
         if self._handle:

@@ -306,6 +306,11 @@ class Flag:
         """Identity and source record keys of the flag's children: how a page finds the flags on a person."""
         return frozenset(c.key for c in self.children) | {r for c in self.children for r in c.records}
 
+    def person_keys(self) -> tuple[str, ...]:
+        """Every person the flag shows (children, subject, people involved): whom a consultation of it touched."""
+        subject = (self.subject,) if self.subject else ()
+        return tuple(sorted({p.key for p in (*self.children, *subject, *self.people)}))
+
     def targets(self) -> tuple[Person, ...]:
         """Whom a worklist row is about: the children, or the subject when no child is identified yet."""
         return self.children or ((self.subject,) if self.subject else ())

@@ -59,9 +59,17 @@ class Settings:
         default=2000, metadata=_env("SIGHTLINE_BATCH_SIZE", "Rows per UNWIND write transaction when loading")
     )
     audit_log: Path = field(
-        default=REPO_ROOT / "var" / "audit" / "consultations.jsonl",
+        default=REPO_ROOT / "var" / "audit" / "s62.jsonl",
         metadata=_env(
-            "SIGHTLINE_AUDIT_LOG", "Consultation log (who, when, what, why; DPA 2018 s.62), kept outside the graph"
+            "SIGHTLINE_AUDIT_LOG",
+            "The s.62 log (who, role, when, what, whom, why), hash-chained, kept outside the graph",
+        ),
+    )
+    audit_head: Path = field(
+        default=REPO_ROOT / "var" / "audit-head" / "head.json",
+        metadata=_env(
+            "SIGHTLINE_AUDIT_HEAD",
+            "Where the log's chain head is also kept, apart from the log, so that truncation is caught",
         ),
     )
     user: str = field(

@@ -36,6 +36,7 @@ def test_generate_and_load_a_synthetic_population(explorer_env: Path, graph: Gra
 def test_no_neo4j_is_one_plain_error_on_every_page(page: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NEO4J_URI", f"bolt://127.0.0.1:{server.free_port()}")
     monkeypatch.setenv("SIGHTLINE_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv("SIGHTLINE_AUDIT_HEAD", str(tmp_path / "audit.head.json"))
     st.cache_resource.clear()
     st.cache_data.clear()
     at = open_app(page, focus="identity:anyone")

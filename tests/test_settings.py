@@ -12,7 +12,19 @@ import pytest
 from errors import ConfigError
 from settings import REPO_ROOT, Settings, documented_settings
 
-ROOMS = ("audit", "graph", "loaders", "linkage", "synthetic", "queries", "explorer", "app_pages", "cli", "bench")
+ROOMS = (
+    "exports",
+    "audit",
+    "graph",
+    "loaders",
+    "linkage",
+    "synthetic",
+    "queries",
+    "explorer",
+    "app_pages",
+    "cli",
+    "bench",
+)
 
 
 def _python_files() -> list[Path]:

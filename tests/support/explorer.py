@@ -25,6 +25,7 @@ def environment(settings: Settings, audit: Path) -> dict[str, str]:
         "NEO4J_PASSWORD": settings.neo4j_password,
         "NEO4J_DATABASE": settings.neo4j_database,
         "SIGHTLINE_AUDIT_LOG": str(audit),
+        "SIGHTLINE_AUDIT_HEAD": str(audit.with_suffix(".head.json")),
     }
 
 

@@ -1,0 +1,77 @@
+"""`sightline audit ...`: check the s.62 log's hash chain, and give an auditor the entries they ask for."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from dataclasses import asdict
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from audit.log import AuditLog, Entry
+from cli.exits import ExitCode
+from cli.options import CsvOrJson, iso_date
+from exports import spreadsheet_safe
+
+app = typer.Typer(help="Verify the s.62 log (tamper evidence) and export its entries for an auditor.")
+out = Console()
+err = Console(stderr=True)
+
+
+@app.command()
+def verify() -> None:
+    """Walk the hash chain and the chain head kept apart: name the first broken entry (exit 4), else say it holds."""
+    log = AuditLog.from_settings()
+    verdict = log.verify()
+    if verdict.ok:
+        out.print(f"{log.path}: {verdict.entries} entries, the chain holds", soft_wrap=True, highlight=False)
+        return
+    where = f"line {verdict.broken_line}: " if verdict.broken_line else ""
+    err.print(f"{log.path}: {where}{verdict.problem}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(ExitCode.LOG_BROKEN)
+
+
+def _day(help_text: str, flag: str) -> object:
+    return typer.Option(flag, parser=iso_date, metavar="YYYY-MM-DD", help=help_text)
+
+
+@app.command()
+def export(
+    since: Annotated[dt.date | None, _day("First day (UTC) of entries to give", "--from")] = None,
+    until: Annotated[dt.date | None, _day("Last day (UTC) of entries to give", "--to")] = None,
+    user: Annotated[str | None, typer.Option("--user", help="Only this account's entries")] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Only entries that touched this person's key")
+    ] = None,
+    fmt: CsvOrJson = "csv",
+) -> None:
+    """Entries of the log, oldest first: who looked at this child, and why, is `--subject KEY`."""
+    chosen = [e for e in AuditLog.from_settings().entries() if _wanted(e, since, until, user, subject)]
+    if fmt == "json":
+        json.dump([asdict(e) for e in chosen], sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return
+    columns = ["seq", "when", "who", "role", "action", "what", "why", "params", "subjects", "rows", "hash"]
+    writer = csv.writer(sys.stdout)
+    writer.writerow(columns)
+    for e in chosen:
+        row = asdict(e) | {"params": json.dumps(e.params, sort_keys=True), "subjects": " ".join(e.subjects)}
+        writer.writerow([spreadsheet_safe(row[c]) for c in columns])
+
+
+def _wanted(e: Entry, since: dt.date | None, until: dt.date | None, user: str | None, subject: str | None) -> bool:
+    day = dt.date.fromisoformat(e.when[:10])
+    return (
+        (since is None or day >= since)
+        and (until is None or day <= until)
+        and (user is None or e.who == user)
+        and (subject is None or subject in e.subjects)
+    )
+
+
+def register(root: typer.Typer) -> None:
+    root.add_typer(app, name="audit")
