@@ -78,6 +78,13 @@ class Settings:
     reason: str = field(
         default="", metadata=_env("SIGHTLINE_REASON", "Why, for commands that consult personal data (as --reason)")
     )
+    explorer_address: str = field(
+        default="127.0.0.1",
+        metadata=_env(
+            "SIGHTLINE_EXPLORER_ADDRESS",
+            "Interface `sightline explore` listens on: this machine only unless chosen otherwise (add TLS then)",
+        ),
+    )
     explorer_warm: bool = field(
         default=True,
         metadata=_env(

@@ -189,3 +189,30 @@ def test_load_exit_codes(graph, cli_env: dict[str, str], tmp_path: Path) -> None
     (feeds / "travel.csv").write_bytes(b"")
     result = run("load", str(feeds), "--rejects", str(tmp_path / "r2"), env=cli_env)
     assert result.returncode == ExitCode.ERROR and "file is empty" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "address"),
+    [
+        ([], {}, "127.0.0.1"),
+        (["--address", "0.0.0.0"], {}, "0.0.0.0"),
+        ([], {"SIGHTLINE_EXPLORER_ADDRESS": "10.1.2.3"}, "10.1.2.3"),
+    ],
+)
+def test_explore_listens_on_this_machine_only_unless_told(
+    args: list[str],
+    env: dict[str, str],
+    address: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`sightline explore` listened on every interface (*:8611): it binds 127.0.0.1 unless configured otherwise."""
+    started: list[list[str]] = []
+    monkeypatch.setattr("cli.explore.subprocess.call", lambda command, cwd: started.append(command) or 0)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    result = in_process(capsys, "explore", "--port", "8611", *args)
+    assert result.returncode == 0
+    command = started[0]
+    assert command[command.index("--server.address") + 1] == address
+    assert f"http://{address}:8611" in result.stdout

@@ -35,8 +35,22 @@ def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
     env = dict(os.environ) | environment(settings, audit)
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
-    with serving(server.free_port(), env, log) as url:
+    port = server.free_port()
+    with serving(port, env, log) as url:
+        assert _listening(port) == {"127.0.0.1"}, "the explorer must not listen on other interfaces"
         yield url, audit
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses a TCP port is listening on (/proc/net/tcp and tcp6; state 0A is LISTEN)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            host, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(".".join(str(int(host[i : i + 2], 16)) for i in (6, 4, 2, 0)) if len(host) == 8 else host)
+    return found
 
 
 def _identify(page: Page) -> None:

@@ -35,7 +35,7 @@ def serving(
 ) -> Iterator[str]:
     """A headless explorer (or another Streamlit script) on 127.0.0.1:port for a test or a benchmark; yields its
     URL once Streamlit answers its health check, and stops it afterwards. Its output goes to `log`."""
-    command = streamlit_command(port, True, "--server.address", "127.0.0.1", script=script, module=module)
+    command = streamlit_command(port, True, script=script, module=module)
     with log.open("w") as out:
         proc = subprocess.Popen(command, cwd=REPO_ROOT, env=dict(env), stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
