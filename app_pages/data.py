@@ -10,6 +10,7 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, ui
 from explorer import data as feeds
+from explorer.text import md
 
 st.title("Data")
 graph = ui.graph()
@@ -44,10 +45,10 @@ with check:
             st.error(str(e))
     if "preview" in st.session_state:
         folder, mappings, found = st.session_state["preview"]
-        st.markdown(f"Validation report for `{folder}`")
+        st.markdown(f"Validation report for {md(folder)}")
         st.dataframe(pd.DataFrame(found.files), hide_index=True, width="stretch")
         for name in found.skipped:
-            st.warning(f"{name}: not a known feed file and no mapping names it; it will be skipped")
+            st.warning(f"{md(name)}: not a known feed file and no mapping names it; it will be skipped")
         if found.rejects:
             st.markdown(f"**Rejected rows** (first {len(found.rejects)}): they will not load; the others will.")
             st.dataframe(pd.DataFrame(found.rejects), hide_index=True, width="stretch")

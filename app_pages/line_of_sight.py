@@ -8,6 +8,7 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, sight, ui, widgets
 from explorer.badges import is_child
+from explorer.text import md
 
 st.title("Line of sight")
 st.caption("Each agency working with the child should hold the offender's status within 30 days (5.41-5.43, Rec 4).")
@@ -29,9 +30,9 @@ if not children:
     st.info(f"No child in this person's household as of {as_of:%d %B %Y}.")
     st.stop()
 children.sort(key=lambda p: (p["identity"] != ident, p["name"] or ""))
-st.markdown("Household children: " + ", ".join(f"**{c['name']}** (born {c['dob']})" for c in children))
+st.markdown("Household children: " + ", ".join(f"**{md(c['name'])}** (born {md(c['dob'])})" for c in children))
 
-for tab, child in zip(st.tabs([c["name"] or c["identity"] for c in children]), children, strict=True):
+for tab, child in zip(st.tabs([md(c["name"] or c["identity"]) for c in children]), children, strict=True):
     with tab:
         try:
             found = cached.sight_of(tuple(sorted(child["records"])), as_of)

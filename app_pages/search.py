@@ -6,6 +6,7 @@ import streamlit as st
 
 from errors import SightlineError
 from explorer import cached, ui, widgets
+from explorer.text import md
 
 st.title("Search")
 st.caption('A name as any agency wrote it ("Bill Smyth" finds William Smith), a street or postcode, or an agency.')
@@ -25,7 +26,7 @@ except SightlineError as e:
     ui.fail(e)
 ui.consult("search", {"text": text.strip()}, len(hits), [h.key for h in hits])
 if not hits:
-    st.info(f"Nothing found for {text.strip()!r}. Try fewer words or another spelling.")
+    st.info(f"Nothing found for {md(repr(text.strip()))}. Try fewer words or another spelling.")
     st.stop()
 
 for kind, title in (("person", "People"), ("address", "Addresses"), ("agency", "Agencies")):

@@ -7,6 +7,7 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, triage, ui, widgets
 from explorer import worklist as wl
+from explorer.text import md
 from queries.library import load_library
 
 st.title("Worklist")
@@ -29,7 +30,7 @@ if right.button("Run the checks again", key="rerun-checks"):
     cached.worklist_rows.clear()
     st.rerun()
 for name, problem in fetched.failures.items():
-    st.error(f"Check {name} could not run, so its flags are missing: {problem}")
+    st.error(f"Check {name} could not run, so its flags are missing: {md(problem)}")
 ui.consult("worklist", {"as_of": as_of}, len(rows), [r.key for r in rows])
 if not rows:
     st.info(f"No flags on the records as of {as_of:%d %B %Y}. If the graph is empty, load data on the Data page.")

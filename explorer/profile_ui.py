@@ -17,6 +17,7 @@ from explorer.badges import agency_of_feed, full_name
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
 from explorer.statements import iso
+from explorer.text import md
 from queries.flags import Flag
 
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
@@ -59,12 +60,12 @@ def records_table(node: Node) -> pd.DataFrame:
 
 def header(node: Node, as_of: dt.date, signals: list[str]) -> None:
     role = node.role(as_of)
-    badge = f":{ROLE_BADGE.get(role, 'violet')}-badge[{role}]"
+    badge = f":{ROLE_BADGE.get(role, 'violet')}-badge[{md(role)}]"
     flags = " ".join(f":red-badge[⚑ {s}]" for s in signals)
-    st.markdown(f"### {node.name} {badge} {flags}")
+    st.markdown(f"### {md(node.name)} {badge} {flags}")
     if node.records:
         agencies = sorted({agency_of_feed(r.get("source")) for r in node.records})
-        st.caption(f"{len(node.records)} record(s) across {', '.join(agencies)}, linked as one person")
+        st.caption(f"{len(node.records)} record(s) across {md(', '.join(agencies))}, linked as one person")
         st.dataframe(records_table(node), hide_index=True, width="stretch")
     else:
         st.dataframe(pd.Series(properties(node), name="value"), width="stretch")
@@ -154,10 +155,10 @@ def details(node: Node | None) -> None:
     """Properties, provenance and 3x5x2 grading of the clicked node; its records for a person."""
     if node is None:
         return
-    st.markdown(f"**Selected: {node.name}** ({node.label})")
+    st.markdown(f"**Selected: {md(node.name)}** ({md(node.label)})")
     grade = grading(node.props)
     if grade:
-        st.markdown(f"Intelligence grading (3x5x2): **{grade}**")
+        st.markdown(f"Intelligence grading (3x5x2): **{md(grade)}**")
     if node.records:
         st.dataframe(records_table(node), hide_index=True, width="stretch")
     props = properties(node)
@@ -169,7 +170,7 @@ def details(node: Node | None) -> None:
 
 
 def path_finder(nid: str, name: str, as_of: dt.date, flags: dict[str, list[str]]) -> None:
-    st.caption(f"The shortest chain of links from {name} to another person, address or agency.")
+    st.caption(f"The shortest chain of links from {md(name)} to another person, address or agency.")
     target = widgets.pick("Path to", "path-to", as_of)
     through = st.toggle("Allow links through agencies (shared GP, school…)", key="path-agencies")
     if not target:

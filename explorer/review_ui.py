@@ -10,6 +10,7 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, review, ui
 from explorer.badges import full_name
+from explorer.text import md
 from linkage import decisions
 
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
@@ -68,9 +69,9 @@ def search_rows() -> tuple[list[dict[str, Any]], int]:
         ui.fail(e)
     ui.consult("review links", {"key": key}, len(rows))
     if not rows:
-        st.info(f"No scored pair has {key!r}: check the key, or run `sightline resolve`.")
+        st.info(f"No scored pair has {md(repr(key))}: check the key, or run `sightline resolve`.")
         st.stop()
-    st.markdown(f"**{len(rows)}** scored pairs with `{key}`, highest probability first.")
+    st.markdown(f"**{len(rows)}** scored pairs with {md(key)}, highest probability first.")
     return rows, len(rows)
 
 
@@ -127,7 +128,7 @@ def pair_panel(pid: str) -> None:
     cols[2].metric("Status", review.STATUSES.get(link["status"], link["status"]))
     cols[3].metric("Identities now", "the same" if review.same_identity(records) else "different")
     if link["note"]:
-        st.warning(f"Resolve held this link back: {link['note']}")
+        st.warning(f"Resolve held this link back: {md(link['note'])}")
     st.dataframe(review.side_by_side(records), hide_index=True, width="stretch")
     weights = review.weights(link, model)
     st.plotly_chart(review.waterfall(weights), width="stretch", key=f"waterfall-{pid}")

@@ -12,6 +12,7 @@ from errors import SightlineError
 from explorer import cached, triage, ui
 from explorer.network import split_id
 from explorer.search import Hit
+from explorer.text import md
 from queries.flags import Flag
 
 BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "address": "violet"}
@@ -19,15 +20,15 @@ BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "
 
 def badges(hit: Hit) -> str:
     """Role and agency badges in Streamlit markdown (:color-badge[text])."""
-    return " ".join(f":{BADGE_COLOURS.get(b, 'blue')}-badge[{b}]" for b in hit.badges)
+    return " ".join(f":{BADGE_COLOURS.get(b, 'blue')}-badge[{md(b)}]" for b in hit.badges)
 
 
 def hit_rows(hits: list[Hit], prefix: str) -> None:
     """Each hit with its badges and an Open button that takes the analyst to the profile."""
     for i, hit in enumerate(hits):
         left, right = st.columns([5, 1])
-        left.markdown(f"**{hit.title}** {badges(hit)}  \n{hit.detail}")
-        if right.button("Open", key=f"{prefix}-{i}", help=f"Open the profile and link chart of {hit.title}"):
+        left.markdown(f"**{md(hit.title)}** {badges(hit)}  \n{md(hit.detail)}")
+        if right.button("Open", key=f"{prefix}-{i}", help=f"Open the profile and link chart of {md(hit.title)}"):
             ui.open_page("profile", hit.key)
 
 
@@ -42,7 +43,7 @@ def pick(label: str, key: str, as_of: dt.date) -> str | None:
         st.error(str(e))
         return None
     if not hits:
-        st.warning(f"Nothing found for {text!r}.")
+        st.warning(f"Nothing found for {md(repr(text))}.")
         return None
     labels = {f"{h.title} ({h.kind}; {h.detail})": h.key for h in hits}
     return labels[st.selectbox("Choose", list(labels), key=f"{key}-choice")]
@@ -65,7 +66,9 @@ def subject(label: str, key: str, as_of: dt.date, prompt: str, kinds: Collection
     except SightlineError as e:
         ui.fail(e)
     if nid is None:
-        st.warning(f"Nothing in the graph has the key {current!r}: it may have been re-loaded under another key.")
+        st.warning(
+            f"Nothing in the graph has the key {md(repr(current))}: it may have been re-loaded under another key."
+        )
         st.stop()
     kind, ident = split_id(nid)
     if kinds and kind not in kinds:
@@ -79,13 +82,13 @@ def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
     status = triage.shown_status(flag, state)
     marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
     with st.expander(f"{flag.signal} · {flag.severity} · {flag.title}", expanded=status == triage.RE_RAISED):
-        st.markdown(f"{marker} {flag.summary}")
+        st.markdown(f"{marker} {md(flag.summary)}")
         for step in flag.path:
             st.code(step, language=None)
         evidence = pd.DataFrame([e.to_json() for e in flag.evidence])  # the records as exported, dates as text
         st.dataframe(evidence, hide_index=True, width="stretch")
         if state and state.reason:
-            st.caption(f"Last decision by {state.updated_by}: {state.status} — {state.reason}")
+            st.caption(f"Last decision by {md(state.updated_by)}: {md(state.status)} — {md(state.reason)}")
         if state:
             st.caption("Decisions on this flag, newest first")
             st.dataframe(pd.DataFrame(triage.history(ui.graph(), flag.key)), hide_index=True, width="stretch")

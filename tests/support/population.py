@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -182,8 +183,14 @@ def open_app(page: str | None = None, identified: bool = True, **state: Any) -> 
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    """Values of every element of a kind (error, info, warning, markdown, caption...) as plain text."""
-    return [str(e.value) for e in getattr(at, kind)]
+    """Values of every element of a kind (error, info, warning, markdown, caption...) as the analyst reads them:
+    the backslashes that keep feed text literal (explorer.text.md) removed."""
+    return [unescaped(str(e.value)) for e in getattr(at, kind)]
+
+
+def unescaped(markdown: str) -> str:
+    """Markdown source without its backslash escapes of punctuation, as it shows on screen."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def widget(at: AppTest, kind: str, label: str, index: int = 0) -> Any:
