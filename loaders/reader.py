@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,7 @@ class CsvSource:
         self._stream: BinaryIO | None = None
         self.header: list[str] = []
         self.bytes_read = 0
-        self._pending: list[str] = []  # text of the physical lines of the record being read
+        self._raw: dict[int, str] = {}  # what to keep as the raw text of a line not kept whole
 
     def __enter__(self) -> CsvSource:
         try:
@@ -71,14 +72,15 @@ class CsvSource:
         if self._stream:
             self._stream.close()
 
-    def _text_lines(self) -> Iterator[str]:
+    def _text_lines(self) -> Iterator[tuple[int, str]]:
+        """Numbered physical lines as text; an undecodable or overlong line is noted in bad_lines."""
         assert self._stream is not None
         for number, (chunk, cut) in enumerate(_lines(self._stream), start=1):
             self.bytes_read += len(chunk)
             if cut:
                 self.bad_lines[number] = f"line longer than {MAX_LINE_BYTES} bytes"
-                self._pending.append(f"[line of more than {MAX_LINE_BYTES} bytes not kept]\n")
-                yield "\n"
+                self._raw[number] = f"[line of more than {MAX_LINE_BYTES} bytes not kept]"
+                yield number, "\n"
                 continue
             try:
                 text = chunk.decode(self.encoding)
@@ -89,27 +91,24 @@ class CsvSource:
                     "re-save the file as UTF-8 or give its encoding in a mapping"
                 )
                 text = chunk.decode(self.encoding, errors="backslashreplace")
-            self._pending.append(text)
-            yield text
+            yield number, text
 
-    def _take_raw(self) -> str:
-        """The original text of the record just read (undecodable bytes shown as \\xNN)."""
-        raw = "".join(self._pending).rstrip("\r\n")
-        self._pending.clear()
-        return raw
+    def _raw_text(self, group: list[tuple[int, str]]) -> str:
+        """The original text of a record's lines (undecodable bytes shown as \\xNN)."""
+        return "".join(self._raw.pop(n, text) for n, text in group).rstrip("\r\n")
 
     def rows(self) -> Iterator[SourceRow]:
-        reader = csv.reader(self._text_lines(), delimiter=self.delimiter, strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise LoadError(f"{self.path.name}: file is empty: expected a header row") from None
-        except csv.Error as e:
-            raise LoadError(f"{self.path.name}: header row is not readable CSV: {e}") from e
+        lines = self._text_lines()
+        first = _next_record(deque(), lines, self.delimiter)
+        if not first:
+            raise LoadError(f"{self.path.name}: file is empty: expected a header row")
         if 1 in self.bad_lines:
             raise LoadError(f"{self.path.name}: header {self.bad_lines[1]}")
+        try:
+            header = next(csv.reader([t for _, t in first], delimiter=self.delimiter, strict=True), [])
+        except csv.Error as e:
+            raise LoadError(f"{self.path.name}: header row is not readable CSV: {e}") from e
         self.header = [h.strip() for h in header]
-        self._take_raw()
         if not any(self.header):
             raise LoadError(f"{self.path.name}: first line is blank: expected a header row")
         if len(self.header) == 1:
@@ -120,33 +119,82 @@ class CsvSource:
                         f"{self.path.name}: columns are separated by {shown}, not {self.delimiter!r}: "
                         "save as comma-separated CSV, or give the delimiter in a mapping"
                     )
-        yield from self._records(reader)
+        yield from self._records(lines)
 
-    def _records(self, reader: Iterator[list[str]]) -> Iterator[SourceRow]:
-        width = len(self.header)
-        previous_end = 1
-        while True:
-            start = previous_end + 1
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as e:
-                previous_end = getattr(reader, "line_num", start)
-                problem = ("", f"unreadable CSV: {e} (unbalanced quotes or truncated line)")
-                yield SourceRow(start, None, problem, self._take_raw())
+    def _records(self, lines: Iterator[tuple[int, str]]) -> Iterator[SourceRow]:
+        """Records after the header. A record whose quote runs on over several lines and does not make a
+        well-formed row (an unbalanced quote) is rejected on its first line only; the lines after it are read
+        again, so one stray quote never swallows the good rows below it."""
+        back: deque[tuple[int, str]] = deque()
+        while group := _next_record(back, lines, self.delimiter):
+            row = self._row(group)
+            if row is not None and row.values is None and len(group) > 1 and not self._bad(group):
+                number, text = group[0]
+                reason = "unbalanced quote: a quoted field opens here and never closes; the next lines are read again"
+                yield SourceRow(number, None, ("", reason), self._raw_text([(number, text)]))
+                back.extendleft(reversed(group[1:]))
                 continue
-            previous_end = reader.line_num  # type: ignore[attr-defined]
-            raw = self._take_raw()
-            problems = [self.bad_lines[n] for n in range(start, previous_end + 1) if n in self.bad_lines]
-            if problems:
-                yield SourceRow(start, None, ("", problems[0]), raw)
-            elif not record or (len(record) == 1 and not record[0].strip()):
-                continue  # blank line: nothing to load, nothing lost
-            elif len(record) != width:
-                reason = f"expected {width} fields, found {len(record)}"
-                if len(record) < width:
-                    reason += " (truncated line?)"
-                yield SourceRow(start, None, ("", reason), raw)
-            else:
-                yield SourceRow(start, dict(zip(self.header, record, strict=True)), None, raw)
+            if row is not None:
+                yield row
+
+    def _bad(self, group: list[tuple[int, str]]) -> list[str]:
+        return [self.bad_lines[n] for n, _ in group if n in self.bad_lines]
+
+    def _row(self, group: list[tuple[int, str]]) -> SourceRow | None:
+        """One record from its lines, or None for a blank line."""
+        start, width = group[0][0], len(self.header)
+        problems = self._bad(group)
+        try:
+            parsed = list(csv.reader([t for _, t in group], delimiter=self.delimiter, strict=True))
+        except csv.Error as e:
+            parsed, problems = [], problems or [f"unreadable CSV: {e} (unbalanced quotes or truncated line)"]
+        if problems:
+            return SourceRow(start, None, ("", problems[0]), self._raw_text(group))
+        record = parsed[0] if parsed else []
+        if not record or (len(record) == 1 and not record[0].strip()):
+            self._raw_text(group)
+            return None  # blank line: nothing to load, nothing lost
+        raw = self._raw_text(group)
+        if len(record) != width:
+            reason = f"expected {width} fields, found {len(record)}"
+            if len(record) < width:
+                reason += " (truncated line?)"
+            return SourceRow(start, None, ("", reason), raw)
+        return SourceRow(start, dict(zip(self.header, record, strict=True)), None, raw)
+
+
+def _next_record(
+    back: deque[tuple[int, str]], lines: Iterator[tuple[int, str]], delimiter: str
+) -> list[tuple[int, str]]:
+    """The physical lines of the next record (lines given back first, then the file's): a line ends a record
+    unless a quoted field is still open. Empty at the end of the file."""
+    group: list[tuple[int, str]] = []
+    state = _START
+    while item := (back.popleft() if back else next(lines, None)):
+        group.append(item)
+        state = _scan(item[1], delimiter, state)
+        if state != _QUOTED:
+            break
+    return group
+
+
+_START, _UNQUOTED, _QUOTED, _CLOSING = range(4)
+
+
+def _scan(text: str, delimiter: str, state: int) -> int:
+    """The CSV state after `text`: is a quoted field (one that began with a quote) still open? A quote
+    inside an unquoted field is a character, as the csv module reads it; "" inside quotes is one quote."""
+    if '"' not in text:  # most lines: no quote, so only an open quoted field carries on
+        return _QUOTED if state == _QUOTED else _START
+    for ch in text:
+        if state == _QUOTED:
+            state = _CLOSING if ch == '"' else _QUOTED
+        elif state == _CLOSING and ch == '"':
+            state = _QUOTED
+        elif ch in (delimiter, "\n", "\r"):
+            state = _START
+        elif state == _START and ch == '"':
+            state = _QUOTED
+        else:
+            state = _UNQUOTED
+    return state

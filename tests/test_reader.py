@@ -84,3 +84,27 @@ def test_overlong_line_is_rejected_without_reading_it_whole(tmp_path: Path, monk
 def test_other_encodings_through_the_source_option(tmp_path: Path) -> None:
     found = rows(write(tmp_path, "a;b\n1;Zoë\n".encode("cp1252")), encoding="cp1252", delimiter=";")
     assert found[0].values == {"a": "1", "b": "Zoë"}
+
+
+def test_an_unbalanced_quote_mid_file_loses_only_its_own_line(tmp_path: Path) -> None:
+    """A stray quote swallowed the three good rows after it (counted as one reject): recover at the next line."""
+    found = rows(write(tmp_path, b'a,b,c\n1,"Smith,2020-01-01\n2,Jones,2020-01-02\n3,Brown,2020-01-03\n4,Khan,x\n'))
+    assert [(r.line, r.values is None) for r in found] == [(2, True), (3, False), (4, False), (5, False)]
+    assert "unbalanced quote" in found[0].problem[1] and found[0].raw == '1,"Smith,2020-01-01'
+    assert found[3].values == {"a": "4", "b": "Khan", "c": "x"}
+
+
+def test_a_stray_quote_that_closes_later_still_loses_only_its_line(tmp_path: Path) -> None:
+    data = b'a,b\n1,"oops\n2,fine\n3,"quoted, with comma"\n4,ok\n'
+    found = rows(write(tmp_path, data))
+    assert [r.line for r in found if r.values is None] == [2]
+    assert [r.values for r in found if r.values] == [
+        {"a": "2", "b": "fine"},
+        {"a": "3", "b": "quoted, with comma"},
+        {"a": "4", "b": "ok"},
+    ]
+
+
+def test_a_quote_inside_an_unquoted_field_is_a_character(tmp_path: Path) -> None:
+    found = rows(write(tmp_path, b'a,b\n1,O"Brien\n2,x\n'))
+    assert [r.values for r in found] == [{"a": "1", "b": 'O"Brien'}, {"a": "2", "b": "x"}]
