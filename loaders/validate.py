@@ -14,6 +14,23 @@ from loaders.spec import Column, Feed
 
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# NUL and the other control characters never belong in a name, key or note (tab and line ends may, in text).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_IN_LINE = re.compile(r"[\x00-\x1f\x7f]")
+# Dates that may lie ahead of the day a record is loaded: ends, plans, bookings. Every other date records
+# something that has happened (a birth, a conviction, a visit, a referral), so a day after today is a typing
+# error (2090 for 1990) that would otherwise make a person unborn or a conviction not yet passed.
+MAY_BE_FUTURE = frozenset(
+    {"end_date", "to_date", "due_date", "next_due_date", "expected_delivery_date", "departure_date", "return_date"}
+    | {"registered_to", "rela_end_date", "cine_close_date", "start_date", "from_date"}
+)
+
+
+def nhs_number_is_placeholder(text: str) -> bool:
+    """One digit ten times (0000000000 and 1111111111 pass the check digit): what systems write when the number
+    is unknown. Such a number is nobody's, and keying people on it merged strangers."""
+    digits = text.replace(" ", "")
+    return len(digits) == 10 and digits.isdigit() and len(set(digits)) == 1
 
 
 def nhs_number_is_valid(text: str) -> bool:
@@ -82,6 +99,18 @@ _RESULT_TYPES: dict[str, Any] = {"date": dt.date, "bool": bool, "nhs": str, "pos
 _MAX_LENGTH = {"id": 100, "str": 200, "text": 5000}
 
 
+def _plain(kind: str) -> Any:
+    """Text columns refuse control characters (NUL, escape ...): they corrupt keys and what is shown."""
+    pattern = _CONTROL if kind == "text" else _CONTROL_IN_LINE
+
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and (found := pattern.search(value)):
+            raise ValueError(f"holds a control character (0x{ord(found.group()):02x}); remove it")
+        return value
+
+    return check
+
+
 def _annotation(col: Column) -> Any:
     if col.type == "enum":
         base: Any = Literal[tuple(col.values)]  # type: ignore[valid-type]
@@ -89,7 +118,7 @@ def _annotation(col: Column) -> Any:
     elif col.type in _PARSERS:
         base, parser = _RESULT_TYPES[col.type], _PARSERS[col.type]
     else:
-        base, parser = Annotated[str, Field(max_length=_MAX_LENGTH[col.type])], None
+        base, parser = Annotated[str, Field(max_length=_MAX_LENGTH[col.type])], _plain(col.type)
     validators = [BeforeValidator(parser)] if parser else []
     return Annotated[base, *validators, BeforeValidator(_blank_to_none)]
 
@@ -114,10 +143,24 @@ def _message(err: Mapping[str, Any]) -> str:
     return msg.removeprefix("Value error, ")
 
 
-def validate_row(feed: Feed, raw: Mapping[str, str]) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
-    """Typed row, or None with (field, reason) pairs. Blank required values are reported as empty."""
+def validate_row(
+    feed: Feed, raw: Mapping[str, str], today: dt.date | None = None
+) -> tuple[dict[str, Any] | None, list[tuple[str, str]]]:
+    """Typed row, or None with (field, reason) pairs. Blank required values are reported as empty; a
+    placeholder NHS number counts as not recorded; facts that cannot be true (born after `today`, one NHS
+    number for two people of one record) are refused with their reason."""
     values = {k: _blank_to_none(v) for k, v in raw.items()}
-    missing = [(c.name, "required value is empty") for c in feed.columns if c.required and values.get(c.name) is None]
+    placeholders = {
+        c.name: f"{values[c.name]!r} is a placeholder NHS number, nobody's: record the real one or leave it empty"
+        for c in feed.columns
+        if c.type == "nhs" and isinstance(values.get(c.name), str) and nhs_number_is_placeholder(values[c.name])
+    }
+    values |= dict.fromkeys(placeholders)
+    missing = [
+        (c.name, placeholders.get(c.name, "required value is empty"))
+        for c in feed.columns
+        if c.required and values.get(c.name) is None
+    ]
     present = {k: v for k, v in values.items() if v is not None}
     try:
         model = row_model(feed).model_validate(present)
@@ -127,4 +170,23 @@ def validate_row(feed: Feed, raw: Mapping[str, str]) -> tuple[dict[str, Any] | N
         return None, missing + [p for p in problems if p[0] not in seen]
     if missing:
         return None, missing
-    return model.model_dump(), []
+    row = model.model_dump()
+    implausible = _implausible(feed, row, today or dt.date.today())
+    return (None, implausible) if implausible else (row, [])
+
+
+def _implausible(feed: Feed, row: Mapping[str, Any], today: dt.date) -> list[tuple[str, str]]:
+    """Facts each valid alone that cannot be true: an event after today, two people with one NHS number."""
+    problems = [
+        (c.name, f"{row[c.name]:%Y-%m-%d} is after today: a record of something that has happened")
+        for c in feed.columns
+        if c.type == "date" and c.name not in MAY_BE_FUTURE and row.get(c.name) and row[c.name] > today
+    ]
+    seen: dict[str, str] = {}
+    for c in feed.columns:
+        number = row.get(c.name) if c.type == "nhs" else None
+        if number and number in seen:
+            problems.append((c.name, f"the same NHS number as {seen[number]}: one person recorded as two"))
+        elif number:
+            seen[number] = c.name
+    return problems

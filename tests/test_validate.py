@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from loaders.spec import load_spec
 from loaders.validate import nhs_number_is_valid, validate_row
+from tests.support.fixture import FeedFixture
 
 NOMINALS = load_spec().feeds["police_nominals"]
+BIRTHS = load_spec().feeds["health_births"]
+CONVICTIONS = load_spec().feeds["police_convictions"]
+ORDERS = load_spec().feeds["police_orders"]
 GP = load_spec().feeds["health_gp_registrations"]
 GOOD = {
     "nominal_id": "N1",
@@ -67,3 +73,40 @@ def test_nhs_numbers_and_postcodes() -> None:
     assert found == [] and row is not None and row["postcode"] == "E8 1AB"
     assert "NHS number" in problems(GP, **{**base, "nhs_number": "1234567890"})["nhs_number"]
     assert "postcode" in problems(GP, **{**base, "postcode": "NOT A CODE"})["postcode"]
+
+
+def row_of(feed_name: str, **values: str) -> dict[str, str]:
+    """A valid row of a feed (the fixture's defaults) with `values` changed."""
+    fx = FeedFixture()
+    fx.add(feed_name, **values)
+    return fx.rows[feed_name][-1]
+
+
+def test_placeholder_nhs_numbers_are_nobodys() -> None:
+    """Two GP registrations with 0000000000 (it passes the check digit) became one Person."""
+    for placeholder in ("0000000000", "1111111111", "9999999999", "000 000 0000"):
+        found = dict(validate_row(GP, row_of("health_gp_registrations", nhs_number=placeholder))[1])
+        assert "placeholder NHS number" in found["nhs_number"]
+    csc = load_spec().feeds["csc_persons"]
+    row, found = validate_row(csc, row_of("csc_persons", pers_common_child_id="0000000000"))
+    assert found == [] and row is not None and row["pers_common_child_id"] is None  # optional: not recorded
+
+
+def test_events_after_today_are_refused_but_ends_and_plans_may_lie_ahead() -> None:
+    """A date of birth in 2090 and a conviction in 2031 loaded silently."""
+    assert "after today" in problems(NOMINALS, date_of_birth="2090-03-07")["date_of_birth"]
+    today = dt.date(2026, 1, 1)
+    convicted = validate_row(CONVICTIONS, row_of("police_convictions", conviction_date="2031-01-01"), today)[1]
+    assert "after today" in dict(convicted)["conviction_date"]
+    assert validate_row(ORDERS, row_of("police_orders", end_date="2035-01-01"), today)[1] == []
+
+
+def test_a_baby_recorded_as_its_own_mother_is_refused() -> None:
+    row = row_of("health_births", child_nhs_number="9434765919", mother_nhs_number="9434765919")
+    assert "one person recorded as two" in dict(validate_row(BIRTHS, row)[1])["mother_nhs_number"]
+
+
+def test_control_characters_in_names_and_keys_are_refused() -> None:
+    assert "control character (0x00)" in problems(NOMINALS, surname="Exam\x00plar")["surname"]
+    assert "control character (0x1b)" in problems(NOMINALS, nominal_id="N\x1b[31m1")["nominal_id"]
+    assert problems(NOMINALS, forenames="Jonah") == {}
