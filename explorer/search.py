@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from errors import QueryError
 from explorer import statements as cypher
 from explorer.badges import agency_of_feed, is_child
 from graph.db import Graph
@@ -131,6 +132,14 @@ def search_agencies(graph: Graph, text: str, limit: int = 10) -> list[Hit]:
     ]
 
 
+MAX_LENGTH = 200  # characters: no name, street or agency is longer; a 10,000-character text showed the engine's error
+
+
 def search_all(graph: Graph, text: str, as_of: dt.date) -> list[Hit]:
-    """People first, then addresses, then agencies; each group in score order."""
+    """People first, then addresses, then agencies; each group in score order. Text longer than MAX_LENGTH
+    is a QueryError saying so, before anything is asked of Neo4j."""
+    if len(text) > MAX_LENGTH:
+        raise QueryError(
+            f"Search text is {len(text):,} characters; type at most {MAX_LENGTH} (a name, street or agency)."
+        )
     return search_people(graph, text, as_of) + search_addresses(graph, text) + search_agencies(graph, text)

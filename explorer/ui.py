@@ -14,6 +14,8 @@ from audit.log import AuditLog
 from errors import SightlineError
 from graph.db import Graph
 
+FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # the records' span (queries.library.DATES)
+
 PAGES = {
     "worklist": "app_pages/worklist.py",
     "search": "app_pages/search.py",
@@ -67,8 +69,8 @@ def sidebar() -> None:
             "as_of",
             "Records as of",
             help="Replay the records to this day",
-            min_value=dt.date(1900, 1, 1),
-            max_value=dt.date(2100, 12, 31),
+            min_value=FIRST_DAY,
+            max_value=LAST_DAY,
         )
         if not identified():
             st.warning("Give your name and reason to see personal data.")
@@ -84,11 +86,13 @@ def _keep(key: str) -> None:
 
 
 def _as_of_param() -> dt.date:
-    """?as_of=YYYY-MM-DD in the URL opens the explorer on that day (links, screenshots); else today."""
+    """?as_of=YYYY-MM-DD in the URL opens the explorer on that day (links, screenshots); else today (also for a
+    day outside the picker's 1900-2100, e.g. 0001-01-01, which crashed every page)."""
     try:
-        return dt.date.fromisoformat(st.query_params.get("as_of", ""))
+        day = dt.date.fromisoformat(st.query_params.get("as_of", ""))
     except ValueError:
         return dt.date.today()
+    return day if FIRST_DAY <= day <= LAST_DAY else dt.date.today()
 
 
 def identified() -> bool:

@@ -47,6 +47,8 @@ def worst(severities: Iterable[str]) -> str:
 
 PARAM_TYPES = ("date", "int", "float", "str", "bool")
 NEO4J_INTEGERS = range(-(2**63), 2**63)  # Cypher integers are 64-bit: the driver cannot send a larger one
+DAYS = range(0, 36_526)  # a `*_days` period: none to a century (a larger one overflows Neo4j's date arithmetic)
+DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))  # the span of the records, as the explorer's date picker
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -67,9 +69,12 @@ class Parameter:
             if raw == "today":
                 return dt.date.today()
             try:
-                return dt.date.fromisoformat(str(raw))
+                day = dt.date.fromisoformat(str(raw))
             except ValueError:
                 raise QueryError(f"parameter {self.name}: {raw!r} is not a date (yyyy-mm-dd)") from None
+            if not DATES[0] <= day <= DATES[1]:
+                raise QueryError(f"parameter {self.name}: {raw!r} is outside {DATES[0]:%Y}-{DATES[1]:%Y}")
+            return day
         converters = {"int": int, "float": float, "str": str}
         if self.type == "bool":
             text = str(raw).strip().lower()
@@ -82,6 +87,8 @@ class Parameter:
             raise QueryError(f"parameter {self.name}: {raw!r} is not a valid {self.type}") from None
         if self.type == "int" and value not in NEO4J_INTEGERS:
             raise QueryError(f"parameter {self.name}: {raw!r} is out of range for a Neo4j integer (64 bits)")
+        if self.type == "int" and self.name.endswith("_days") and value not in DAYS:
+            raise QueryError(f"parameter {self.name}: {raw!r} days is not a period from 0 to {DAYS.stop - 1}")
         return value
 
 

@@ -34,7 +34,19 @@ def test_an_integer_neo4j_cannot_hold_is_a_clear_error() -> None:
     q = get_query("s2_contact_with_children_no_referral")
     with pytest.raises(QueryError, match="window_days: '99999999999999999999' is out of range"):
         q.bind({"window_days": "99999999999999999999"})
-    assert q.bind({"window_days": str(2**63 - 1)})["window_days"] == 2**63 - 1
+    with pytest.raises(QueryError, match="window_days: '9223372036854775807' days is not a period from 0 to 36525"):
+        q.bind({"window_days": str(2**63 - 1)})  # Neo4j holds it, but its date arithmetic overflows
+    with pytest.raises(QueryError, match="days is not a period"):
+        q.bind({"window_days": "-10000000"})
+    assert q.bind({"window_days": "36525"})["window_days"] == 36525
+
+
+def test_a_day_outside_the_records_span_is_a_clear_error() -> None:
+    """`?as_of=0001-01-01` crashed every page; the same day as a --param reached Neo4j."""
+    q = get_query("s2_contact_with_children_no_referral")
+    for day in ("0001-01-01", "9999-12-31"):
+        with pytest.raises(QueryError, match=f"as_of: '{day}' is outside 1900-2100"):
+            q.bind({"as_of": day})
 
 
 def test_metadata_mistakes_name_the_file(tmp_path: Path) -> None:
