@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +11,7 @@ from explorer import data as feeds
 from explorer.text import md
 
 st.title("Data")
+ui.require_identity()  # it reads feed files (personal data) and writes the graph: who and why are logged
 graph = ui.graph()
 check, synthetic, summary = st.tabs(["Load feed files", "Synthetic population", "What the graph holds"])
 
@@ -22,25 +21,33 @@ with check:
         "columns (loaders/mappings/example_police_nominals.yaml): checked row by row before anything is loaded."
     )
     uploads = st.file_uploader("Upload feed CSV files", type="csv", accept_multiple_files=True, key="uploads")
-    folder_text = st.text_input("…or a folder on the server", key="folder", placeholder="/path/to/exports")
+    folder_text = st.text_input(
+        "…or a folder on the server",
+        key="folder",
+        placeholder="a folder inside the import folder",
+        help=f"Only folders inside {feeds.import_root()} (SIGHTLINE_IMPORT_DIR) can be read",
+    )
     with st.expander("Exports with their own columns: YAML mappings"):
         mapping_uploads = st.file_uploader(
             "Upload mappings", type=["yaml", "yml"], accept_multiple_files=True, key="mapping_uploads"
         )
         mapping_text = st.text_area(
-            "…or mapping files on the server, one per line", key="mapping_paths", placeholder="/path/to/mapping.yaml"
+            "…or mapping files on the server, one per line", key="mapping_paths", placeholder="mappings/nominals.yaml"
         )
     if st.button("Check files", key="check"):
         try:
-            folder = feeds.save_uploads([(u.name, u.getvalue()) for u in uploads]) if uploads else Path(folder_text)
             if not uploads and not folder_text.strip():
                 raise SightlineError("upload files or give a folder first")
-            mapping_paths = [Path(line.strip()) for line in mapping_text.splitlines() if line.strip()]
+            uploaded = [(u.name, u.getvalue()) for u in uploads or []]
+            folder = feeds.save_uploads(uploaded) if uploaded else feeds.server_path(folder_text)
+            mapping_paths = [feeds.server_path(line) for line in mapping_text.splitlines() if line.strip()]
             if mapping_uploads:
                 saved = feeds.save_uploads([(u.name, u.getvalue()) for u in mapping_uploads])
                 mapping_paths += sorted(saved.iterdir())
             mappings = feeds.read_mappings(mapping_paths)
-            st.session_state["preview"] = (folder, mappings, feeds.preview(folder, mappings))
+            found = feeds.preview(folder, mappings)
+            ui.consult("data check", {"folder": folder}, len(found.rejects))
+            st.session_state["preview"] = (folder, mappings, found)
         except (SightlineError, OSError) as e:
             st.error(str(e))
     if "preview" in st.session_state:
@@ -64,6 +71,7 @@ with check:
             except SightlineError as e:
                 ui.fail(e)
             bar.progress(1.0, text="Loaded")
+            ui.record("collection", "load feed files", {"folder": folder}, sum(f.loaded for f in report.files))
             st.dataframe(feeds.report_table(report), hide_index=True, width="stretch")
             st.success(
                 f"Loaded. Exact linkage: {linked['records']} records, {linked['identities']} identities."
@@ -84,7 +92,9 @@ with synthetic:
     if go:
         try:
             with st.status("Generating…", expanded=True) as status:
-                folder, made = feeds.synthesise(int(people), int(seed), float(case_rate), float(variation))
+                folder, made = feeds.synthesise_into_empty(
+                    graph, int(people), int(seed), float(case_rate), float(variation)
+                )
                 st.write(
                     f"{made.people} people, {made.offenders} offenders, {made.cases} planted cases, "
                     f"{made.decoys} decoys in `{folder}`"
@@ -92,7 +102,9 @@ with synthetic:
                 bar = st.progress(0.0)
                 status.update(label="Loading…")
                 report, linked = feeds.load(graph, folder, lambda f, d, t: bar.progress(min(1.0, d / max(t, 1)), f))
-                status.update(label=f"Loaded {sum(f.loaded for f in report.files)} rows", state="complete")
+                loaded = sum(f.loaded for f in report.files)
+                ui.record("collection", "generate synthetic population", {"people": people, "seed": seed}, loaded)
+                status.update(label=f"Loaded {loaded} rows", state="complete")
         except SightlineError as e:
             ui.fail(e)
         st.cache_data.clear()

@@ -13,13 +13,15 @@ from typing import Any
 
 import pandas as pd
 
-from errors import LoadError
+from errors import ConfigError, LoadError
 from graph.db import Graph
+from graph.stats import graph_stats
 from linkage.exact import link_after_load
 from loaders.load import LoadReport, discover, dry_run, load_directory
 from loaders.mapping import FeedMapping, load_mapping
 from loaders.reader import SourceRow
 from loaders.spec import load_spec
+from settings import Settings
 from synthetic import generate
 
 REJECTS_SHOWN = 500
@@ -49,6 +51,33 @@ class Preview:
                     "record": item.raw,
                 }
             )
+
+
+def import_root() -> Path:
+    return Settings.from_env().import_dir.resolve()
+
+
+def server_path(text: str, settings: Settings | None = None) -> Path:
+    """A folder or file typed on the Data page, which must lie inside the import folder: any other path let
+    the page read the server's files (the Neo4j data folder, its password) into the rejects table."""
+    root = (settings or Settings.from_env()).import_dir.resolve()
+    path = Path(text.strip()).expanduser()
+    resolved = (path if path.is_absolute() else root / path).resolve()
+    if not resolved.is_relative_to(root):
+        raise ConfigError(f"{text.strip()!r} is outside the import folder {root} (SIGHTLINE_IMPORT_DIR)")
+    return resolved
+
+
+def synthesise_into_empty(graph: Graph, people: int, seed: int, case_rate: float, variation: float) -> tuple[Path, Any]:
+    """Generate a synthetic population for an empty graph only: "Generate and load" wrote 1,256 made-up
+    people into a live graph. A training or test database starts empty."""
+    held = graph_stats(graph)["nodes"]
+    if held:
+        raise ConfigError(
+            f"the graph holds {held:,} nodes: synthetic people are only generated into an empty graph "
+            "(a training or test database), never beside real records"
+        )
+    return synthesise(people, seed, case_rate, variation)
 
 
 def save_uploads(uploads: list[tuple[str, bytes]]) -> Path:

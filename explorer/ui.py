@@ -127,6 +127,19 @@ def consult(
     seen.add(signature)
 
 
+def record(action: str, what: str, params: dict[str, Any], rows: int, subjects: Sequence[str] = ()) -> None:
+    """Log a collection, alteration or disclosure in the s.62 log: every one, none folded into another."""
+    AuditLog.from_settings().record(
+        action,
+        what,
+        st.session_state["reason"],
+        who=st.session_state["analyst"].strip(),
+        params=params,
+        subjects=subjects,
+        rows=rows,
+    )
+
+
 def open_page(page: str, focus: str | None = None) -> None:
     """Go to another page, optionally with the person, address or agency it should open."""
     if focus is not None:

@@ -9,14 +9,14 @@ the export's own format become ISO dates. See loaders/mappings/example_police_no
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re2
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from errors import ConfigError
 from loaders.spec import Feed, Spec
@@ -41,7 +41,7 @@ class ColumnRule(BaseModel):
         if (self.source is None) == (self.value is None):
             raise ValueError("give exactly one of 'from' (source column or list of columns) or 'value' (constant)")
         if self.regex:
-            re.compile(self.regex)
+            linear(self.regex)
         return self
 
     @property
@@ -62,6 +62,24 @@ class MappingFile(BaseModel):
     columns: dict[str, ColumnRule]
     ignore: list[str] = Field(default_factory=list)
 
+    @field_validator("file")
+    @classmethod
+    def _a_name_in_the_folder(cls, name: str) -> str:
+        """The export's file name in the folder being loaded, never a path: `../../x` read outside it."""
+        if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+            raise ValueError(f"{name!r} must be a file name in the folder being loaded, not a path")
+        return name
+
+
+def linear(pattern: str) -> Any:
+    """A mapping's pattern compiled by RE2, which matches in linear time: Python's backtracking engine ran one
+    crafted pattern for over a minute on one cell (ReDoS). RE2 refuses what it cannot do (back-references,
+    look-arounds) with a clear error instead."""
+    try:
+        return re2.compile(pattern)
+    except re2.error as e:
+        raise ValueError(f"pattern {pattern!r} is not one RE2 can match in linear time: {e}") from None
+
 
 @dataclass
 class FeedMapping:
@@ -70,7 +88,7 @@ class FeedMapping:
     path: Path
     feed: Feed
     spec: MappingFile
-    _compiled: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    _compiled: dict[str, Any] = field(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -104,7 +122,7 @@ class FeedMapping:
         parts = [record.get(s, "").strip() for s in rule.sources]
         text = rule.join.join(p for p in parts if p)
         if rule.regex and text:
-            pattern = self._compiled.setdefault(rule.regex, re.compile(rule.regex))
+            pattern = self._compiled.setdefault(rule.regex, linear(rule.regex))
             match = pattern.match(text)
             if not match:
                 raise ValueError(f"{text!r} does not match {rule.regex!r}")

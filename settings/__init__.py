@@ -78,6 +78,13 @@ class Settings:
     reason: str = field(
         default="", metadata=_env("SIGHTLINE_REASON", "Why, for commands that consult personal data (as --reason)")
     )
+    import_dir: Path = field(
+        default=REPO_ROOT / "var" / "imports",
+        metadata=_env(
+            "SIGHTLINE_IMPORT_DIR",
+            "The only server folder the explorer's Data page reads feed files and mappings from",
+        ),
+    )
     explorer_address: str = field(
         default="127.0.0.1",
         metadata=_env(

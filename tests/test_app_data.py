@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from graph.db import Graph
 from graph.stats import graph_stats
 from settings import REPO_ROOT, Settings
@@ -14,7 +16,10 @@ __all__ = ["explorer_env", "population"]  # fixtures
 MAPPINGS = REPO_ROOT / "loaders" / "mappings"
 
 
-def test_checking_a_folder_reports_rows_and_rejects_before_loading(population: Population, tmp_path: Path) -> None:
+def test_checking_a_folder_reports_rows_and_rejects_before_loading(
+    population: Population, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
     shutil.copy(population.directory / "agencies.csv", tmp_path / "agencies.csv")
     with (tmp_path / "agencies.csv").open("a", encoding="utf-8") as f:
         f.write("BAD1,Broken Surgery,not_a_type,,,,,\n")
@@ -31,12 +36,13 @@ def test_checking_a_folder_reports_rows_and_rejects_before_loading(population: P
 
 
 def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sources(
-    population: Population, settings: Settings
+    population: Population, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(population.directory.parent))
     with Graph.connect(settings) as graph:
         before = graph_stats(graph)
     at = open_app("data")
-    widget(at, "text_input", "…or a folder").input(str(population.directory))
+    widget(at, "text_input", "…or a folder").input(population.directory.name)  # relative to the import folder
     next(b for b in at.button if b.label == "Check files").click().run()
     next(b for b in at.button if b.label == "Load into the graph").click().run()
     assert not texts(at, "error")
@@ -47,21 +53,61 @@ def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sour
         assert graph_stats(graph) == before
 
 
-def test_a_folder_that_does_not_exist_is_a_plain_error(population: Population) -> None:
+def test_a_folder_that_does_not_exist_is_a_plain_error(
+    population: Population, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
     at = open_app("data")
-    widget(at, "text_input", "…or a folder").input("/no/such/folder")
+    widget(at, "text_input", "…or a folder").input(str(tmp_path / "no" / "such" / "folder"))
     next(b for b in at.button if b.label == "Check files").click().run()
     assert any("not a folder" in e for e in texts(at, "error"))
 
 
+@pytest.mark.parametrize("typed", ["/etc", "../..", "{root}/../outside", "{root}/link"])
+def test_the_page_reads_nothing_outside_the_import_folder(
+    population: Population, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    """A folder on the server, or a mapping, showed any file's lines in the rejects table (the Neo4j password)."""
+    imports = tmp_path / "imports"
+    imports.mkdir()
+    (tmp_path / "outside").mkdir()
+    (imports / "link").symlink_to(tmp_path / "outside")
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(imports))
+    at = open_app("data")
+    widget(at, "text_input", "…or a folder").input(typed.format(root=imports))
+    next(b for b in at.button if b.label == "Check files").click().run()
+    assert any("outside the import folder" in e for e in texts(at, "error")), texts(at, "error")
+    assert not at.dataframe
+
+
+def test_the_data_page_asks_who_and_why_first(population: Population) -> None:
+    at = open_app("data", identified=False)
+    assert any("Give your name and the reason" in i for i in texts(at, "info"))
+    assert not [b for b in at.button if b.label in ("Check files", "Generate and load")]
+
+
+def test_generate_and_load_refuses_a_graph_that_holds_records(population: Population, settings: Settings) -> None:
+    """ "Generate and load" wrote 1,256 made-up people into the live graph."""
+    with Graph.connect(settings) as graph:
+        before = graph_stats(graph)
+    at = open_app("data")
+    next(b for b in at.button if b.label == "Generate and load").click().run()
+    assert any("only generated into an empty graph" in e for e in texts(at, "error")), texts(at, "error")
+    with Graph.connect(settings) as graph:
+        assert graph_stats(graph) == before
+
+
 def test_an_export_with_its_own_columns_loads_through_a_yaml_mapping(
-    explorer_env: Path, graph: Graph, settings: Settings, tmp_path: Path
+    explorer_env: Path, graph: Graph, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     for name in ("agencies.csv", "force_b_nominals.csv"):
         shutil.copy(MAPPINGS / "samples" / name, tmp_path / name)
+    (tmp_path / "mappings").mkdir()
+    shutil.copy(MAPPINGS / "example_police_nominals.yaml", tmp_path / "mappings")
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
     at = open_app("data")
     widget(at, "text_input", "…or a folder").input(str(tmp_path))
-    widget(at, "text_area", "…or mapping files").input(str(MAPPINGS / "example_police_nominals.yaml"))
+    widget(at, "text_area", "…or mapping files").input("mappings/example_police_nominals.yaml")
     next(b for b in at.button if b.label == "Check files").click().run()
     assert not at.exception and not texts(at, "error") and not texts(at, "warning")
     report = at.dataframe[0].value.set_index("file")
@@ -78,7 +124,10 @@ def test_an_export_with_its_own_columns_loads_through_a_yaml_mapping(
     assert loaded == [{"sex": "U"}], "the Force B nominal is in the graph under its canonical fields"
 
 
-def test_a_broken_mapping_is_a_plain_error_naming_the_file(population: Population, tmp_path: Path) -> None:
+def test_a_broken_mapping_is_a_plain_error_naming_the_file(
+    population: Population, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
     bad = tmp_path / "bad.yaml"
     bad.write_text("feed: police_nominals\nfile: x.csv\ncolumns: {nominal_id: {from: Ref}}\n", encoding="utf-8")
     at = open_app("data")

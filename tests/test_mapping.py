@@ -53,6 +53,9 @@ def test_header_problems_are_listed() -> None:
         ("feed: police_nominals\nfile: x.csv\ncolumns: {bogus: {from: A}}\n", "bogus not column(s)"),
         ("feed: police_nominals\nfile: x.csv\ncolumns: {surname: {}}\n", "exactly one of"),
         ("feed: [unclosed\n", "cannot read"),
+        ("feed: police_nominals\nfile: ../../x.csv\ncolumns: {}\n", "must be a file name in the folder"),
+        ("feed: police_nominals\nfile: /etc/passwd\ncolumns: {}\n", "must be a file name in the folder"),
+        ("feed: police_nominals\nfile: x.csv\ncolumns: {surname: {from: A, regex: '(?=a)a'}}\n", "RE2"),
     ],
 )
 def test_broken_mappings_are_clear_errors(tmp_path: Path, body: str, message: str) -> None:
@@ -60,3 +63,18 @@ def test_broken_mappings_are_clear_errors(tmp_path: Path, body: str, message: st
     path.write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=message.replace("(", r"\(").replace(")", r"\)")):
         load_mapping(path, SPEC)
+
+
+def test_a_crafted_pattern_matches_in_linear_time(tmp_path: Path) -> None:
+    """`(a+)+$` on 'aaaa…b' ran Python's engine for over a minute on one cell (ReDoS); RE2 answers at once."""
+    path = tmp_path / "m.yaml"
+    mapping = load_mapping(MAPPINGS / "example_police_nominals.yaml", SPEC)
+    path.write_text(
+        "feed: police_nominals\nfile: x.csv\ncolumns:\n"
+        + "".join(f"  {c}: {{from: {c}}}\n" for c in mapping.spec.columns if c != "surname")
+        + "  surname: {from: S, regex: '(a+)+$'}\n",
+        encoding="utf-8",
+    )
+    crafted = load_mapping(path, SPEC)
+    _, problems = crafted.apply({"S": "a" * 5000 + "b"})
+    assert ("surname", f"{'a' * 5000 + 'b'!r} does not match '(a+)+$' (from S)") in problems
