@@ -12,12 +12,12 @@ from collections.abc import Sequence
 import typer
 import typer.main
 
-from errors import SightlineError
+from errors import AccessError, SightlineError
 
 
 def build_app() -> typer.Typer:
     """The whole command tree, built afresh (tests walk it)."""
-    from cli import audit, data, explore, generate, query, resolve, server
+    from cli import audit, data, explore, generate, query, resolve, server, users
     from cli.exits import epilog  # imported here so that `python -m cli.exits` finds it not yet imported
 
     app = typer.Typer(
@@ -34,6 +34,7 @@ def build_app() -> typer.Typer:
     resolve.register(app)
     explore.register(app)
     audit.register(app)
+    users.register(app)
     return app
 
 
@@ -50,6 +51,8 @@ def main(args: Sequence[str] | None = None) -> None:
     command = typer.main.get_command(build_app())
     try:
         result = command.main(args, prog_name="sightline", standalone_mode=False)
+    except AccessError as e:
+        _fail(ExitCode.REFUSED, str(e))
     except SightlineError as e:
         _fail(ExitCode.ERROR, str(e))
     except typer.TyperException as e:  # Click's own: a usage error (its exit code 2), an unreadable file ...

@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     USAGE = 2
     ROWS_REJECTED = 3
     LOG_BROKEN = 4
+    REFUSED = 5
 
     @property
     def meaning(self) -> str:
@@ -34,6 +35,7 @@ _MEANINGS = {
     ),
     ExitCode.ROWS_REJECTED: "`load` rejected some rows (see rejects.csv); the other rows loaded",
     ExitCode.LOG_BROKEN: "`audit verify` found the s.62 log altered, cut or out of sequence (it names the entry)",
+    ExitCode.REFUSED: "refused: not signed in, a wrong password or token, or a role that does not allow it (logged)",
 }
 
 

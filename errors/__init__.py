@@ -25,3 +25,7 @@ class LoadError(SightlineError):
 
 class QueryError(SightlineError):
     """A saved query is unknown or was given a bad parameter value."""
+
+
+class AccessError(SightlineError):
+    """Not signed in, a wrong password or token, a disabled account, or a role that does not allow the action."""

@@ -72,6 +72,18 @@ class Settings:
             "Where the log's chain head is also kept, apart from the log, so that truncation is caught",
         ),
     )
+    accounts: Path = field(
+        default=REPO_ROOT / "var" / "access" / "accounts.sqlite",
+        metadata=_env(
+            "SIGHTLINE_ACCOUNTS", "The local accounts (argon2 password hashes, API token digests), outside the graph"
+        ),
+    )
+    password: str = field(
+        default="", metadata=_env("SIGHTLINE_PASSWORD", "The password of SIGHTLINE_USER, for commands that sign in")
+    )
+    token: str = field(
+        default="", metadata=_env("SIGHTLINE_TOKEN", "An API token from `sightline users token`, instead of a password")
+    )
     user: str = field(
         default="", metadata=_env("SIGHTLINE_USER", "Who is consulting, as logged; empty = the operating-system user")
     )

@@ -12,7 +12,7 @@ from errors import GraphError
 from graph.db import Graph
 from settings import REPO_ROOT
 
-ROOMS = ("settings", "errors", "exports", "audit", "graph", "loaders", "linkage", "synthetic", "queries")
+ROOMS = ("settings", "errors", "exports", "access", "audit", "graph", "loaders", "linkage", "synthetic", "queries")
 ROOMS += ("explorer", "app_pages", "cli", "bench")
 RUNS = {"read", "write", "write_in_batches", "run", "execute_query", "run_script", "execute_read", "execute_write"}
 CYPHER_WORDS = ("MATCH ", "MERGE ", "CREATE ", "DETACH DELETE", "RETURN ", "UNWIND ", "CALL {")

@@ -14,6 +14,7 @@ from settings import REPO_ROOT, Settings, documented_settings
 
 ROOMS = (
     "exports",
+    "access",
     "audit",
     "graph",
     "loaders",
