@@ -41,7 +41,8 @@ def detect_s1(rec: Records) -> list[Instance]:
 
 
 def detect_s6(rec: Records) -> list[Instance]:
-    """S6: line-of-sight gap around an offender-linked child (see links.py for "offender-linked").
+    """S6: line-of-sight gap around an offender-linked child (see links.py for "offender-linked"; for S6 a link
+    made after his notification period ended counts too: risk is never zero, the query lowers the severity).
 
     One instance per (nominal, child). For each link span, the agencies working with the child in it
     (csc.agencies_working_with: GP practice or education setting whose registration/enrolment overlaps the
@@ -55,7 +56,7 @@ def detect_s6(rec: Records) -> list[Instance]:
     """
     out = []
     for nominal in sorted(rec.pid_of):
-        for child, spans in sorted(linked_children(rec, nominal).items()):
+        for child, spans in sorted(linked_children(rec, nominal, ended=True).items()):
             gaps: dict[str, date] = {}
             paths = []
             for start, end, path in spans:

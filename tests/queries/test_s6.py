@@ -228,3 +228,30 @@ def test_raised_on_the_day_awaiting_then_escalated_and_ended_by_a_late_disclosur
     assert _unaware(told) == [("Sophie Child", [("HV1", "not told")], "high", "")]
     assert registered[0].key == passed[0].key == told[0].key
     assert str(registered[0].detected_on) == "2016-05-20"
+
+
+def test_a_child_linked_after_the_notification_ended_is_shown_at_a_lower_severity(graph: Graph, tmp_path: Path) -> None:
+    """Risk is never zero (issue 11 class 4): his period ended in 2018; the child police record as his in 2019
+    is still shown, its GP unaware, at medium severity (low while the GP's 30 days run)."""
+    fx = FeedFixture()
+    for agency_id, kind in [("JIG1", "police_team"), ("GP9", "gp_practice")]:
+        fx.add("agencies", agency_id=agency_id, agency_type=kind, name=f"Agency {agency_id}")
+    ended = add_offender(fx, "Ended", dob="1977-07-07", notified_until="2018-01-01")
+    fx.add(
+        "police_associates",
+        nominal_id=ended,
+        relationship="child",
+        surname="Child",
+        forenames="Eva",
+        date_of_birth="2012-02-02",
+        recorded_date="2019-03-01",
+    )
+    gp(fx, fx.nhs(), "Eva", "2012-02-02", "GP9", "2012-03-01")
+    load_fixture(graph, fx, tmp_path)
+    query = get_query(QUERY)
+    (waiting,) = run_query(graph, query, {"as_of": "2019-03-10"})
+    (flag,) = run_query(graph, query, {"as_of": "2024-12-31"})
+    assert (waiting.severity, flag.severity) == ("low", "medium")
+    assert [a.key for a in flag.agencies if a.status == "not told"] == ["GP9"]
+    assert "ended on 2018-01-01" in flag.summary and str(flag.detected_on) == "2019-03-01"
+    assert waiting.key == flag.key
