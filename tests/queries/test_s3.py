@@ -156,3 +156,56 @@ def test_a_later_birth_with_no_disclosure_is_flagged_from_the_birth(graph: Graph
     assert sorted(flags) == ["Paul Later", "Paul Planted"]
     assert [c.name for c in flags["Paul Later"].children] == ["Ben Baby"]
     assert str(flags["Paul Later"].detected_on) == "2020-02-01"
+
+
+def _probation_partner(fx: FeedFixture, nominal: str, knows: str) -> None:
+    """His probation case, and a contact on 2019-06-01 naming Rachel Rowe as his new partner."""
+    crn = fx.add(
+        "probation_cases",
+        surname="Planted",
+        forenames="Paul",
+        date_of_birth="1985-04-02",
+        agency_id="PDU1",
+        start_date="2014-06-01",
+    )
+    fx.add(
+        "probation_contacts",
+        contact_id="PRC9",
+        crn=crn,
+        contact_date="2019-06-01",
+        contact_type="supervision",
+        new_partner_reported="Y",
+        partner_surname="Rowe",
+        partner_forenames="Rachel",
+        partner_date_of_birth="1988-01-01",
+        partner_knows_of_conviction=knows,
+    )
+
+
+def test_a_partner_known_only_to_probation_is_flagged_and_his_word_is_not_enough(graph: Graph, tmp_path: Path) -> None:
+    """Class 6: probation records the new partner on a contact (police have no record of her); "he says she
+    knows" (unconfirmed) does not end the flag, a confirmed record does."""
+    fx = build()
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    fx.rows["police_associates"] = [a for a in fx.rows["police_associates"] if a["nominal_id"] != planted]
+    add_agencies(fx, "PDU1")
+    _probation_partner(fx, planted, "unconfirmed")
+    load_fixture(graph, fx, tmp_path)
+    (flag,) = _planted_on(graph, "2024-12-31")
+    assert [c.name for c in flag.children] == ["Sam Rowe"]
+    assert (flag.evidence[0].agency, flag.evidence[0].feed, flag.evidence[0].record_id) == (
+        "probation",
+        "probation_contacts",
+        "PRC9",
+    )
+    assert "unconfirmed" in (flag.evidence[0].what or "") and str(flag.detected_on) == "2019-06-01"
+
+
+def test_a_probation_record_confirming_she_knows_ends_the_flag(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    fx.rows["police_associates"] = [a for a in fx.rows["police_associates"] if a["nominal_id"] != planted]
+    add_agencies(fx, "PDU1")
+    _probation_partner(fx, planted, "confirmed")
+    load_fixture(graph, fx, tmp_path)
+    assert _planted_on(graph, "2024-12-31") == []
