@@ -14,14 +14,16 @@
 //   Every police visit with children present, probation contact reporting contact with children, or
 //   intelligence of contact with children, made while he is under notification requirements, raises this
 //   flag when no referral about any child connected to him is received within the window, whatever his
-//   recorded risk level.
+//   recorded risk level. Raise on the day: the contact shows the day it is recorded, as awaiting a referral
+//   (medium) while the window is open, and escalates (high) when the window passes without one.
 // action: >
 //   Refer the children to children's social care now and ask for a strategy discussion (Rec 1, Rec 2);
 //   establish who the children are and where they live; consider disclosure to their parents (Rec 3).
 // ---
 // One flag per trigger record (visit, probation contact or intelligence report) dated d, while the nominal is
-// under notification requirements on d, once the window after d has passed with no csc referral received in
-// [d, d + window] about any child connected to him.
+// under notification requirements on d, when no csc referral about any child connected to him is received in
+// [d, d + window] and on or before as_of. Raised on d; "awaiting" (medium) while d + window >= as_of.
+// The children named are those born and under 18 on d (a child born later was not in the contact).
 // Connected children (synthetic/cases/links.py): children living at an address he uses during his use
 // (as in S1), children born to him, associates recorded under 18, people named under 18 in intelligence about
 // him, and the children of MERLINs about him. They are reached as identities, so a referral about the CSC
@@ -46,9 +48,7 @@ CALL (o) {
   RETURN e, 'police' AS e_agency, 'intelligence: contact with children' AS e_what, null AS via
 }
 WITH o, e, e_agency, e_what, via, e.date AS d, e.date + duration({days: $window_days}) AS due
-// The window has passed (a referral may still come while it is open) ...
-WHERE due < $as_of
-// ... and he was under notification requirements on the day.
+// He was under notification requirements on the day.
 MATCH (o)-[np:SUBJECT_OF]->(period:NotificationPeriod)
 WHERE np.from <= d AND (np.to IS NULL OR d <= np.to)
 WITH o, e, e_agency, e_what, via, d, due, head(collect(np)) AS np
@@ -136,14 +136,14 @@ WHERE NOT EXISTS {
   UNWIND connected AS k
   WITH k.identity AS ci
   MATCH (ci)-[:HAS_RECORD]->(:Person)<-[:ABOUT]-(r:Referral)
-  WHERE d <= r.date <= due
+  WHERE d <= r.date <= due AND r.date <= $as_of
 }
-// The children at risk: connected children under 18 on the day (with no date of birth known, assumed to be).
-WITH o, e, e_agency, e_what, via, d, due, np,
-     [k IN connected WHERE k.dob IS NULL OR d < k.dob + duration({years: 18})] AS kids
+// The children at risk: connected children born and under 18 on the day (no date of birth known: assumed so).
+WITH o, e, e_agency, e_what, via, d, due, np, $as_of <= due AS awaiting,
+     [k IN connected WHERE k.dob IS NULL OR (k.dob <= d AND d < k.dob + duration({years: 18}))] AS kids
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
 OPTIONAL MATCH (via)-[:SUPERVISED_BY]->(unit:Agency)
-WITH o, e, e_agency, e_what, via, d, due, np, kids,
+WITH o, e, e_agency, e_what, via, d, due, np, awaiting, kids,
      [x IN collect(DISTINCT team) + collect(DISTINCT unit) | {key: x.key, name: x.name}] AS agencies,
      o.forenames + ' ' + o.surname AS offender
 RETURN
@@ -154,7 +154,8 @@ RETURN
   [] AS addresses,
   agencies,
   ['(' + offender + ')-[' + e_what + ' on ' + toString(d) + ']->(' + e.source + ' ' + e.source_id + ')',
-   '(' + e.source + ' ' + e.source_id + ')-[no referral to children\'s social care by ' + toString(due) + ']->(' +
+   '(' + e.source + ' ' + e.source_id + ')-[no referral to children\'s social care ' +
+     CASE WHEN awaiting THEN 'yet, due by ' ELSE 'by ' END + toString(due) + ']->(' +
      CASE size(kids) WHEN 0 THEN 'children not identified' ELSE
        reduce(t = '', k IN kids | t + CASE t WHEN '' THEN '' ELSE ', ' END + k.name) END + ')'] +
     [k IN kids | '(' + offender + ')-[' +
@@ -164,12 +165,15 @@ RETURN
    {agency: 'police', feed: np.source, record_id: np.source_id, date: np.from,
     what: 'under notification requirements from ' + toString(np.from)}] +
     reduce(acc = [], k IN kids | acc + [l IN k.links WHERE NOT l IN acc]) AS evidence,
-  due + duration({days: 1}) AS detected_on,
+  d AS detected_on,
   offender + ' was ' + CASE e_agency WHEN 'probation' THEN 'reported (probation)' WHEN 'police' THEN
     CASE e.kind WHEN 'visit' THEN 'seen by police' ELSE 'reported (intelligence)' END END +
     ' in contact with children on ' + toString(d) + '; no referral to children\'s social care about ' +
     CASE size(kids) WHEN 0 THEN 'any child connected to him' ELSE
       reduce(t = '', k IN kids | t + CASE t WHEN '' THEN '' ELSE ', ' END + k.name) END +
-    ' followed within ' + toString($window_days) + ' days' AS summary,
-  e.source + ':' + e.source_id AS fact
+    CASE WHEN awaiting THEN ' yet (due by ' + toString(due) + ')'
+         ELSE ' followed within ' + toString($window_days) + ' days' END AS summary,
+  e.source + ':' + e.source_id AS fact,
+  CASE WHEN awaiting THEN 'medium' ELSE 'high' END AS severity,
+  CASE WHEN awaiting THEN 'awaiting a referral by ' + toString(due) ELSE '' END AS status
 ORDER BY d

@@ -11,24 +11,41 @@
 //   Jigsaw 1 recorded that his new partner Ms R was unaware of it and that it should be disclosed, but
 //   nothing was done (3.6), and she learned only years later, by then with two children by him (3.14, 5.19).
 //   The MPS should make sure disclosure to third parties is neither delayed nor inhibited (Rec 3). Every
-//   partner police record around a nominal under notification requirements raises this flag when she has a
-//   child under 18 or lives with one and no disclosure to her is recorded within the grace period, whatever
-//   his recorded risk level.
+//   partner record around a nominal under notification requirements (police associates, and the partner
+//   probation records on a contact: what probation knows, police may not) raises this flag when she has a
+//   child under 18 or lives with one and no disclosure to her is recorded, whatever his recorded risk level.
+//   His word that she knows is not enough: only a disclosure, or a record confirming she knows, ends it.
+//   Raise on the day: she shows the day she is known to have or live with a child, as awaiting disclosure
+//   (medium) while the grace period is open, and escalates (high) when it passes. A fact holds until a later
+//   fact ends it: a disclosure to her, even a late one, ends the flag from its day (S11-style lateness is
+//   not this check's question; whether she knows is).
 // action: >
 //   Decide on disclosure to the partner now (Rec 3) and record who will make it and when; refer the children
 //   to children's social care if contact with him is likely (Rec 1).
 // ---
-// One flag per police_associates record with relationship 'partner', recorded on t while the nominal is under
-// notification requirements. Let d be the first day, among t and the birth date of each later child of hers
+// One flag per partner record, recorded on t while the nominal is under notification requirements: a
+// police_associates record with relationship 'partner', or a probation contact naming his partner
+// (partner_surname), reached through his identity. Let d be the first day, among t and the birth date of each later child of hers
 // up to the end of the relationship (to_date, else as_of), on which she has a child under 18 (a birth record
 // names her as mother or father, born by d) or lives with one (a GP registration of hers covering d at an
-// address where a child's GP registration, enrolment or birth record covers d). Flag once d + grace has passed
-// with no disclosure about him, recipient_type 'partner', to her (by identity) dated on or before d + grace.
+// address where a child's GP registration, enrolment or birth record covers d). Flag, from d, while no
+// disclosure about him, recipient_type 'partner', to her (by identity) is dated on or before as_of, and no
+// partner record of hers about him dated on or before as_of says she knows, confirmed
+// (partner_knows_of_conviction); "awaiting" (medium) while d + grace >= as_of.
 // Every offender check starts from the police nominals (index person_nominal_id).
 MATCH (o:Person)
 USING INDEX o:Person(nominal_id)
 WHERE o.nominal_id IS NOT NULL
-MATCH (p:Person)-[assoc:ASSOCIATE_OF]->(o)
+// His partners as police (on his nominal) and probation (on his probation record, one of his identity) record them.
+CALL (o) {
+  MATCH (p:Person)-[assoc:ASSOCIATE_OF]->(o)
+  RETURN p, assoc
+  UNION
+  MATCH (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(orec:Person)<-[assoc:ASSOCIATE_OF]-(p:Person)
+  WHERE orec <> o
+  RETURN p, assoc
+}
+WITH o, p, assoc
 WHERE assoc.relationship = 'partner' AND assoc.recorded <= $as_of
 MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
 WHERE np.from <= assoc.recorded AND (np.to IS NULL OR assoc.recorded <= np.to)
@@ -75,15 +92,18 @@ CALL (pi, t, rel_end) {
   RETURN date(x) AS d, kids
 }
 WITH o, p, assoc, pi, np, t, d, kids, d + duration({days: $grace_days}) AS due
-// The grace period has passed ...
-WHERE due < $as_of
-// ... and no disclosure to her (by identity) about him is recorded by its end.
-  AND NOT EXISTS {
+// No disclosure to her (by identity) about him is recorded yet: once she is told, she knows.
+WHERE NOT EXISTS {
     MATCH (dis:Disclosure)-[:ABOUT]->(o), (dis)-[:DISCLOSED_TO]->(:Person)<-[:HAS_RECORD]-(pi)
-    WHERE dis.recipient_type = 'partner' AND dis.date <= due
+    WHERE dis.recipient_type = 'partner' AND dis.date <= $as_of
+  }
+// ... nor does any record of her as his partner confirm that she knows.
+  AND NOT EXISTS {
+    MATCH (pi)-[:HAS_RECORD]->(:Person)-[k:ASSOCIATE_OF]->(:Person)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(o)
+    WHERE k.knows = 'confirmed' AND k.recorded <= $as_of
   }
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
-WITH o, p, assoc, np, t, d, due, kids, team,
+WITH o, p, assoc, np, t, d, due, kids, team, $as_of <= due AS awaiting,
      o.forenames + ' ' + o.surname AS offender, p.forenames + ' ' + p.surname AS partner,
      reduce(s = '', k IN kids | s + CASE s WHEN '' THEN '' ELSE ', ' END + k.name) AS names
 RETURN
@@ -93,16 +113,24 @@ RETURN
   reduce(acc = [], k IN kids | acc + [h IN k.homes WHERE NOT h IN acc]) AS addresses,
   CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name}] END AS agencies,
   ['(' + offender + ')<-[partner, recorded ' + toString(t) + ']-(' + partner + ')',
-   '(' + partner + ')-[not told of his conviction by ' + toString(due) + ']->(' + offender + ')'] +
+   '(' + partner + ')-[not told of his conviction ' + CASE WHEN awaiting THEN 'yet, due by ' ELSE 'by ' END +
+     toString(due) + ']->(' + offender + ')'] +
     [k IN kids | '(' + partner + ')-[' + reduce(s = '', h IN k.hows | s + CASE s WHEN '' THEN '' ELSE ', ' END + h) +
        ']-(' + k.name + ')'] AS path,
-  [{agency: 'police', feed: assoc.source, record_id: assoc.source_id, date: t,
-    what: partner + ' recorded as his partner' + CASE WHEN assoc.from IS NULL THEN '' ELSE ' since ' + toString(assoc.from) END},
+  [{agency: CASE assoc.source WHEN 'probation_contacts' THEN 'probation' ELSE 'police' END,
+    feed: assoc.source, record_id: assoc.source_id, date: t,
+    what: partner + ' recorded as his partner' +
+          CASE assoc.knows WHEN 'unconfirmed' THEN ' (his word that she knows, unconfirmed)'
+                           WHEN 'not_told' THEN ' (not told of his conviction)' ELSE '' END + CASE WHEN assoc.from IS NULL THEN '' ELSE ' since ' + toString(assoc.from) END},
    {agency: 'police', feed: np.source, record_id: np.source_id, date: np.from,
     what: 'under notification requirements from ' + toString(np.from)}] +
     reduce(acc = [], k IN kids | acc + [y IN k.ev WHERE NOT y IN acc]) AS evidence,
-  due + duration({days: 1}) AS detected_on,
+  d AS detected_on,
   partner + ', partner of ' + offender + ' (recorded ' + toString(t) + '), has or lives with ' + names + ' since ' +
-    toString(d) + '; no disclosure of his conviction to her is recorded within ' + toString($grace_days) + ' days' AS summary,
-  assoc.source + ':' + assoc.source_id AS fact
+    toString(d) + '; no disclosure of his conviction to her is recorded' +
+    CASE WHEN awaiting THEN ' yet (due by ' + toString(due) + ')'
+         ELSE ' within ' + toString($grace_days) + ' days' END AS summary,
+  assoc.source + ':' + assoc.source_id AS fact,
+  CASE WHEN awaiting THEN 'medium' ELSE 'high' END AS severity,
+  CASE WHEN awaiting THEN 'awaiting disclosure to her by ' + toString(due) ELSE '' END AS status
 ORDER BY d

@@ -12,14 +12,19 @@
 //   they known, one of them would probably have referred before the police (review 3.12, 3.17, 3.24,
 //   3.27, 3.29, 5.41-5.43, Recommendation 4). Every agency working with a child linked to an offender
 //   under management (living where he lives or stays, named on the birth record with him as parent,
-//   recorded by police as his child) that was not told of his status within the grace period raises
-//   this flag, whatever his recorded risk level.
+//   recorded by police as his child) that has not been told of his status raises this flag, whatever
+//   his recorded risk level. Risk is never zero (5.1): a child linked to him after his notification
+//   period ended is still shown, at a lower severity (medium; awaiting: low). Raise on the day: an agency
+//   shows the day it starts working with the child, as awaiting (medium) while its grace period is open, and the flag escalates (high) when a grace period
+//   passes with the agency still not told. A fact holds until a later fact ends it: a disclosure to the
+//   agency, or a closure summary about the child sent to it, ends its gap from that day, however late.
 // action: >
 //   Share the offender's status and live order conditions with each unaware agency (Rec 3, Rec 4),
 //   starting with the GP; check with children's social care whether a referral is needed (Rec 1).
 // ---
 // One flag per offender and child (identity). A child is "offender-linked" during a link span, which is
-// clipped to the offender's notification period and to the child's childhood:
+// clipped to the child's childhood and starts no earlier than the offender's first notification period (an
+// ended period does not end the link: it lowers the severity):
 //   (a) a residence record of the child (GP registration, enrolment, birth address) at an address the
 //       offender is registered at or is reported staying at, the two periods overlapping (as S1);
 //   (b) a birth record of the child naming the offender as mother or father (from the birth on);
@@ -27,12 +32,15 @@
 //       relationship start and the date police recorded it).
 // An agency works with the child in a span from the first day of it that a GP registration or
 // enrolment covers, or from a health contact dated in it. It is unaware when no disclosure about the
-// offender reached it, and no closure summary of a referral about the child was sent to it, by
-// grace_days after it started. The flag is detectable grace_days + 1 after the earliest such start.
+// offender reached it, and no closure summary of a referral about the child was sent to it, by as_of.
+// The flag is raised on the earliest such start; "awaiting" while every unaware agency is still within
+// grace_days of its start on as_of. Severity: high (awaiting: medium) when a notification period was in
+// force on some day an unaware agency worked with the child in the span; otherwise medium (awaiting: low).
 MATCH (o:Person)
 WHERE o.nominal_id IS NOT NULL
 MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
 WHERE np.from <= $as_of
+WITH o, collect(np) AS periods, min(np.from) AS notified_from
 OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
 CALL (o, oi) {
   // (a) where he lives or stays: registered addresses and 'staying at address' intelligence ...
@@ -82,19 +90,19 @@ CALL (o, oi) {
 }
 // the child as one person across agencies; never the offender himself
 OPTIONAL MATCH (child)<-[:HAS_RECORD]-(ci:Identity)
-WITH o, oi, np, child, ci, l_from, l_to, link, address, l_ev, coalesce(child.dob, ci.dob) AS dob
+WITH o, oi, periods, notified_from, child, ci, l_from, l_to, link, address, l_ev, coalesce(child.dob, ci.dob) AS dob
 WHERE ci IS NULL OR oi IS NULL OR ci <> oi
 // closure summaries of referrals about the child, and who received them (they tell an agency too)
-WITH o, np, child, ci, l_from, l_to, link, address, l_ev, dob,
+WITH o, periods, notified_from, child, ci, l_from, l_to, link, address, l_ev, dob,
      CASE WHEN ci IS NULL THEN [] ELSE
        [(ci)-[:HAS_RECORD]->(:Person)<-[:ABOUT]-(:Referral)<-[:CLOSES]-(:Closure)-[sent:SENT_TO]->(x:Agency) |
         {agency: x.key, date: sent.date}] END AS summaries
-// clip the link to the notification period and to childhood (no date of birth: benefit of the doubt)
-WITH o, child, ci, link, address, l_ev, dob, summaries,
-     [l_from, np.from] AS starts,
-     [l_to, coalesce(np.to, $as_of), $as_of,
+// clip the link to childhood (no date of birth: benefit of the doubt), from his first notification on
+WITH o, periods, child, ci, link, address, l_ev, dob, summaries,
+     [l_from, notified_from] AS starts,
+     [l_to, $as_of,
       CASE WHEN dob IS NULL THEN $as_of ELSE dob + duration({years: 18}) - duration({days: 1}) END] AS ends
-WITH o, child, ci, link, address, l_ev, dob, summaries,
+WITH o, periods, child, ci, link, address, l_ev, dob, summaries,
      reduce(m = starts[0], d IN starts | CASE WHEN d > m THEN d ELSE m END) AS s_from,
      reduce(m = ends[0], d IN ends | CASE WHEN d < m THEN d ELSE m END) AS s_to
 WHERE s_from <= s_to
@@ -115,36 +123,46 @@ CALL (cr, s_from, s_to) {
          {agency: 'health', feed: c.source, record_id: c.source_id, date: c.date,
           what: c.contact_type + ' with ' + coalesce(ag.name, ag.key)} AS w_ev
 }
-WITH o, child, ci, dob, summaries, link, address, l_ev, ag, first, w_ev
+// under notification requirements on some day the agency worked with the child in the span
+WITH o, periods, child, ci, dob, summaries, link, address, l_ev, ag, first, w_ev,
+     any(p IN periods WHERE p.from <= s_to AND coalesce(p.to, $as_of) >= first) AS in_force
 ORDER BY first
-WITH o, coalesce(ci.key, child.key) AS child_key, ci, ag, min(first) AS first, head(collect(w_ev)) AS w_ev,
+WITH o, periods, coalesce(ci.key, child.key) AS child_key, ci, ag, min(first) AS first,
+     head(collect(w_ev)) AS w_ev, any(x IN collect(in_force) WHERE x) AS in_force,
      head(collect(summaries)) AS summaries,
      collect(DISTINCT child.forenames + ' ' + child.surname) AS names, head(collect(dob)) AS dob,
      collect(DISTINCT link) AS links, collect(DISTINCT address) AS addresses, collect(l_ev) AS l_evs
-// the agency had to be told by first + grace_days; the gap shows on the day after
-WITH o, child_key, ci, ag, first, w_ev, summaries, names, dob, links, addresses, l_evs,
-     first + duration({days: $grace_days + 1}) AS due
-WHERE due <= $as_of
-  AND NOT EXISTS {
+// the agency is not told yet (a disclosure or a closure summary ends the gap from its day); it had to be told
+// by first + grace_days: until then it is awaiting
+WITH o, periods, child_key, ci, ag, first, w_ev, in_force, summaries, names, dob, links, addresses, l_evs,
+     first + duration({days: $grace_days}) AS due
+WHERE NOT EXISTS {
     MATCH (o)<-[:ABOUT]-(d:Disclosure)-[:DISCLOSED_TO]->(ag)
-    WHERE d.date <= first + duration({days: $grace_days})
+    WHERE d.date <= $as_of
   }
-  AND NONE(sent IN summaries WHERE sent.agency = ag.key AND sent.date <= first + duration({days: $grace_days}))
-WITH o, child_key, ci, ag, first, due, w_ev, names, dob, links, addresses, l_evs
+  AND NONE(sent IN summaries WHERE sent.agency = ag.key AND sent.date <= $as_of)
+WITH o, periods, child_key, ci, ag, first, due, $as_of <= due AS open, w_ev, in_force, names, dob, links, addresses,
+     l_evs
 ORDER BY first, ag.key
-WITH o, child_key, ci, min(due) AS detected_on,
-     collect({key: ag.key, name: coalesce(ag.name, ag.key), status: 'not told', working_from: first}) AS unaware,
+WITH o, periods, child_key, ci, min(first) AS detected_on, all(x IN collect(open) WHERE x) AS awaiting,
+     any(x IN collect(in_force) WHERE x) AS managed,
+     [u IN collect({key: ag.key, name: coalesce(ag.name, ag.key), open: open, due: due, working_from: first}) |
+      {key: u.key, name: u.name, working_from: u.working_from,
+       status: CASE WHEN u.open THEN 'not told yet (due by ' + toString(u.due) + ')' ELSE 'not told' END}]
+       AS unaware,
+     [d IN collect(CASE WHEN open THEN due END) WHERE d IS NOT NULL] AS dues,
      collect(w_ev) AS w_evs,
      reduce(acc = [], x IN collect(names) | acc + [n IN x WHERE NOT n IN acc]) AS names,
      head(collect(dob)) AS dob,
      reduce(acc = [], x IN collect(links) | acc + [n IN x WHERE NOT n IN acc]) AS links,
      reduce(acc = [], x IN collect(addresses) | acc + [n IN x WHERE NOT n IN acc]) AS addresses,
      reduce(acc = [], x IN collect(l_evs) | acc + reduce(b = [], y IN x | b + y)) AS l_evs
-WITH o, child_key, detected_on, unaware, w_evs, names, dob, links, addresses,
+WITH o, periods, child_key, detected_on, awaiting, managed, dues, unaware, w_evs, names, dob, links, addresses,
      reduce(acc = [], e IN l_evs | acc + CASE WHEN e IN acc THEN [] ELSE [e] END) AS l_evs,
      CASE WHEN ci IS NULL THEN [child_key] ELSE [(ci)-[:HAS_RECORD]->(r:Person) | r.key] END AS records
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
-WITH o, team, child_key, detected_on, unaware, w_evs, names, dob, links, addresses, l_evs, records,
+WITH o, team, child_key, detected_on, awaiting, managed, dues, unaware, w_evs, names, dob, links, addresses, l_evs,
+     records, reduce(m = null, p IN periods | CASE WHEN m IS NULL OR p.to > m THEN p.to ELSE m END) AS ended_on,
      o.forenames + ' ' + o.surname AS offender, head(names) AS child_name,
      reduce(t = '', u IN unaware | t + CASE t WHEN '' THEN '' ELSE ', ' END + u.name) AS unaware_text
 RETURN
@@ -160,6 +178,13 @@ RETURN
   detected_on,
   unaware_text + ' work(s) with ' + child_name + ', linked to offender ' + offender + ' (' +
   reduce(t = '', u IN links | t + CASE t WHEN '' THEN '' ELSE '; ' END + u) +
-  '), and hold no record of his status' AS summary,
-  'line of sight' AS fact
+  '), and hold no record of his status' + CASE WHEN awaiting THEN ' yet' ELSE '' END +
+  CASE WHEN managed OR ended_on IS NULL THEN ''
+       ELSE ' (his notification requirements ended on ' + toString(ended_on) + ')' END AS summary,
+  'line of sight' AS fact,
+  CASE WHEN awaiting AND managed THEN 'medium' WHEN awaiting THEN 'low' WHEN managed THEN 'high' ELSE 'medium' END
+    AS severity,
+  CASE WHEN awaiting THEN 'awaiting disclosure to ' + unaware_text + ' by ' +
+         toString(reduce(m = dues[0], x IN dues | CASE WHEN x < m THEN x ELSE m END))
+       ELSE '' END AS status
 ORDER BY detected_on

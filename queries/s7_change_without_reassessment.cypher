@@ -13,14 +13,16 @@
 //   (fn 8). Every change recorded while the offender is under management (a new registered address
 //   after his first, a partner or child recorded by police, a new partner reported to probation, a
 //   birth naming him as parent) with no assessment within the window raises this flag, whatever his
-//   recorded risk level.
+//   recorded risk level. Raise on the day: the change shows the day it is recorded, as awaiting a
+//   reassessment (medium) while the window is open, and escalates (high) when it passes without one.
 // action: >
 //   Reassess risk (ARMS) now, visiting the new household and identifying any children; refer to
 //   children's social care where children are found (Rec 1, Rec 2).
 // ---
 // One flag per offender and day of change. A change day counts when the offender is under notification
-// requirements on it and on the last day of the window, the window has closed before as_of, and no risk
-// assessment is dated within [change, change + window_days]. Changes on the same day are one flag.
+// requirements on it and on the last day of the window (or on as_of, while the window is open), and no risk
+// assessment is dated within [change, change + window_days] and on or before as_of. Changes on the same day
+// are one flag. Raised on the change day; "awaiting" (medium) while the window is still open on as_of.
 MATCH (o:Person)
 WHERE o.nominal_id IS NOT NULL
 OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
@@ -56,18 +58,19 @@ CALL (o, oi) {
 }
 WITH o, changed, changed + duration({days: $window_days}) AS window_end, collect(DISTINCT change) AS changes,
      collect(DISTINCT ev) AS evidence
-WHERE window_end < $as_of
-  AND EXISTS {
+WITH o, changed, window_end, changes, evidence, $as_of <= window_end AS awaiting,
+     CASE WHEN window_end < $as_of THEN window_end ELSE $as_of END AS last
+WHERE EXISTS {
     MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
     WHERE np.from <= changed AND (np.to IS NULL OR changed <= np.to)
   }
   AND EXISTS {
     MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
-    WHERE np.from <= window_end AND (np.to IS NULL OR window_end <= np.to)
+    WHERE np.from <= last AND (np.to IS NULL OR last <= np.to)
   }
   AND NOT EXISTS {
     MATCH (o)-[:ASSESSED_IN]->(ra:RiskAssessment)
-    WHERE changed <= ra.date <= window_end
+    WHERE changed <= ra.date <= last
   }
 // the assessments either side show what was (not) done
 OPTIONAL CALL (o, changed) {
@@ -81,7 +84,7 @@ OPTIONAL CALL (o, window_end) {
   RETURN ra AS after ORDER BY ra.date LIMIT 1
 }
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
-WITH o, team, changed, window_end, changes, evidence, before, after, o.forenames + ' ' + o.surname AS offender,
+WITH o, team, changed, window_end, awaiting, changes, evidence, before, after, o.forenames + ' ' + o.surname AS offender,
      reduce(t = '', c IN changes | t + CASE t WHEN '' THEN '' ELSE '; ' END + c) AS change_text
 RETURN
   [] AS children,
@@ -90,14 +93,21 @@ RETURN
   [] AS addresses,
   CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name}] END AS agencies,
   ['(' + offender + ')-[' + toString(changed) + ': ' + change_text + ']',
-   '(' + offender + ')-[no risk assessment ' + toString(changed) + ' to ' + toString(window_end) + ']'] AS path,
+   '(' + offender + ')-[no risk assessment ' + toString(changed) + ' to ' +
+     CASE WHEN awaiting THEN toString($as_of) + ', due by ' + toString(window_end) ELSE toString(window_end) END +
+     ']'] AS path,
   evidence +
   CASE WHEN before IS NULL THEN [] ELSE [{agency: 'police', feed: before.source, record_id: before.source_id,
     date: before.date, what: 'last ' + before.tool + ' assessment before the change'}] END +
   CASE WHEN after IS NULL THEN [] ELSE [{agency: 'police', feed: after.source, record_id: after.source_id,
     date: after.date, what: 'next ' + after.tool + ' assessment, after the window'}] END AS evidence,
-  window_end + duration({days: 1}) AS detected_on,
-  'No risk reassessment of ' + offender + ' within ' + toString($window_days) + ' days of a change on ' +
-  toString(changed) + ' (' + change_text + ')' AS summary,
-  'change on ' + toString(changed) AS fact
+  changed AS detected_on,
+  CASE WHEN awaiting
+       THEN 'No risk reassessment of ' + offender + ' yet after a change on ' + toString(changed) + ' (' +
+            change_text + '); due by ' + toString(window_end)
+       ELSE 'No risk reassessment of ' + offender + ' within ' + toString($window_days) + ' days of a change on ' +
+            toString(changed) + ' (' + change_text + ')' END AS summary,
+  'change on ' + toString(changed) AS fact,
+  CASE WHEN awaiting THEN 'medium' ELSE 'high' END AS severity,
+  CASE WHEN awaiting THEN 'awaiting a reassessment by ' + toString(window_end) ELSE '' END AS status
 ORDER BY detected_on

@@ -60,58 +60,58 @@ class Firing:
 # The documented first firings (docs/case-a.md, "Replay"). Keep the two in step: test_doc_lists_every_firing.
 FIRINGS: tuple[Firing, ...] = (
     # 2015: new partner reported to probation (3.2, 5.12)
-    Firing("s7_change_without_reassessment", "2015-05-12", MR_A, "probation_contacts:PC-01"),
+    Firing("s7_change_without_reassessment", "2015-02-10", MR_A, "probation_contacts:PC-01"),
     # 2016 and 2017 jobs, 2019 supermarket job, while the SOPO forbids work with under-16s (3.23)
     Firing("s9_child_contact_work_during_order", "2016-03-07", MR_A, "employment:EMP-16-01"),
     Firing("s9_child_contact_work_during_order", "2017-04-10", MR_A, "employment:EMP-17-01"),
     Firing("s9_child_contact_work_during_order", "2019-11-25", MR_A, "employment:EMP-19-01"),
     # Child S born (3.4)
     Firing("s5_birth_to_offender_agencies_unaware", "2016-05-12", CHILD_S, "health_births:BIR-16-0512"),
-    Firing("s6_agencies_unaware_of_offender", "2016-06-12", CHILD_S, agency="NICU_EG"),
-    Firing("s6_agencies_unaware_of_offender", "2016-07-21", CHILD_S, agency="GP_HK1"),
-    Firing("s6_agencies_unaware_of_offender", "2016-07-24", CHILD_S, agency="HV_HK"),
-    Firing("s7_change_without_reassessment", "2016-08-11", MR_A, "health_births:BIR-16-0512"),
+    Firing("s6_agencies_unaware_of_offender", "2016-05-12", CHILD_S, agency="NICU_EG"),
+    Firing("s6_agencies_unaware_of_offender", "2016-06-20", CHILD_S, agency="GP_HK1"),
+    Firing("s6_agencies_unaware_of_offender", "2016-06-23", CHILD_S, agency="HV_HK"),
+    Firing("s7_change_without_reassessment", "2016-05-12", MR_A, "health_births:BIR-16-0512"),
     # travel on a new passport, neither notified (3.7)
     Firing("s8_travel_not_notified", "2016-11-04", MR_A, "travel:UKBF-16-88120"),
     Firing("s8_passport_not_notified", "2016-11-04", MR_A, "travel:UKBF-16-88120"),
     # ARMS interview: contact with the cousin's children; MERLIN held (3.5, 5.15)
-    *(Firing("s2_contact_with_children_no_referral", "2016-11-11", c, "police_visits:VIS-01") for c in COUSINS),
-    Firing("s2_contact_with_children_no_referral", "2016-11-11", CHILD_S, "police_visits:VIS-01"),
+    *(Firing("s2_contact_with_children_no_referral", "2016-10-11", c, "police_visits:VIS-01") for c in COUSINS),
+    Firing("s2_contact_with_children_no_referral", "2016-10-11", CHILD_S, "police_visits:VIS-01"),
     *(
         Firing("s11_merlin_late_or_passed_back", "2016-11-11", c, f"police_merlin:MER-16-1043-{i}", says="not sent")
         for i, c in enumerate(COUSINS, 1)
     ),
     # Ms R recorded as his partner, unaware of his conviction (3.6)
-    Firing("s3_partner_not_told", "2016-11-11", MS_R, "police_associates:ASC-01"),
-    Firing("s3_partner_not_told", "2016-11-11", CHILD_S, "police_associates:ASC-01"),
+    Firing("s3_partner_not_told", "2016-10-11", MS_R, "police_associates:ASC-01"),
+    Firing("s3_partner_not_told", "2016-10-11", CHILD_S, "police_associates:ASC-01"),
     # probation induction: partner in Hackney (3.7)
-    Firing("s7_change_without_reassessment", "2017-03-21", MR_A, "probation_contacts:PC-05"),
+    Firing("s7_change_without_reassessment", "2016-12-20", MR_A, "probation_contacts:PC-05"),
     # MERLIN passed back by the MASH police (5.15-5.16)
     *(
         Firing("s11_merlin_late_or_passed_back", "2017-02-14", c, f"police_merlin:MER-16-1043-{i}", says="passed back")
         for i, c in enumerate(COUSINS, 1)
     ),
-    Firing("s6_agencies_unaware_of_offender", "2017-10-05", CHILD_S, agency="CC_HK1"),
+    Firing("s6_agencies_unaware_of_offender", "2017-09-04", CHILD_S, agency="CC_HK1"),
     # annual ARMS missed (5.19)
     Firing("s7_risk_assessment_overdue", "2017-10-12", MR_A, "police_risk_assessments:ARMS-03"),
     # "dropped his daughter off the night before" (3.9)
-    Firing("s4_intelligence_of_child_nothing_follows", "2018-04-20", CHILD_S, "police_intelligence:INT-18-0320"),
-    Firing("s2_contact_with_children_no_referral", "2018-04-20", CHILD_S, "police_visits:VIS-03"),
+    Firing("s4_intelligence_of_child_nothing_follows", "2018-03-20", CHILD_S, "police_intelligence:INT-18-0320"),
+    Firing("s2_contact_with_children_no_referral", "2018-03-20", CHILD_S, "police_visits:VIS-03"),
     # Child T born (3.10)
     Firing("s5_birth_to_offender_agencies_unaware", "2018-07-19", CHILD_T, "health_births:BIR-18-0719"),
-    Firing("s6_agencies_unaware_of_offender", "2018-08-19", CHILD_T, agency="NICU_EG"),
-    Firing("s6_agencies_unaware_of_offender", "2018-08-30", CHILD_T, agency="MAT_EG"),
-    Firing("s6_agencies_unaware_of_offender", "2018-09-13", CHILD_T, agency="GP_HK1"),
-    Firing("s7_change_without_reassessment", "2018-10-18", MR_A, "health_births:BIR-18-0719"),
+    Firing("s6_agencies_unaware_of_offender", "2018-07-19", CHILD_T, agency="NICU_EG"),
+    Firing("s6_agencies_unaware_of_offender", "2018-07-30", CHILD_T, agency="MAT_EG"),
+    Firing("s6_agencies_unaware_of_offender", "2018-08-13", CHILD_T, agency="GP_HK1"),
+    Firing("s7_change_without_reassessment", "2018-07-19", MR_A, "health_births:BIR-18-0719"),
     # nursery, additional address, missed notification (3.12, 3.13)
-    Firing("s6_agencies_unaware_of_offender", "2018-11-08", CHILD_S, agency="NUR_HK1"),
+    Firing("s6_agencies_unaware_of_offender", "2018-10-08", CHILD_S, agency="NUR_HK1"),
     Firing("s1_child_at_offender_address", "2018-10-16", CHILD_S, "police_addresses:REG-02"),
     Firing("s1_child_at_offender_address", "2018-10-16", CHILD_T, "police_addresses:REG-02"),
     Firing("s8_address_not_notified", "2018-10-20", CHILD_S, "police_addresses:REG-02"),
     Firing("s8_address_not_notified", "2018-10-20", CHILD_T, "police_addresses:REG-02"),
     Firing("s8_notification_missed_or_late", "2018-11-02", MR_A, "police_notifications:NTF-05"),
     # children recorded by police; no extra ARMS (3.14, 5.19)
-    Firing("s7_change_without_reassessment", "2019-02-26", MR_A, "police_associates:ASC-06"),
+    Firing("s7_change_without_reassessment", "2018-11-27", MR_A, "police_associates:ASC-06"),
     # "working well" (5.28)
     Firing("s13_disguised_compliance", "2018-12-05", MR_A, "police_visits:VIS-08"),
     # false accounts to health (3.21, 3.25, 3.28)
@@ -125,19 +125,19 @@ FIRINGS: tuple[Firing, ...] = (
     Firing("s9_unsupervised_contact_during_order", "2019-10-14", CHILD_S, "education_collections:COL-01"),
     Firing("s9_unsupervised_contact_during_order", "2019-10-14", CHILD_T, "education_collections:COL-02"),
     # paediatrics, school (3.24, 3.27)
-    Firing("s6_agencies_unaware_of_offender", "2020-03-13", CHILD_S, agency="PAED_HK"),
-    Firing("s6_agencies_unaware_of_offender", "2020-10-04", CHILD_S, agency="SCH_HK1"),
-    Firing("s6_agencies_unaware_of_offender", "2020-10-04", CHILD_T, agency="SCH_HK1"),
+    Firing("s6_agencies_unaware_of_offender", "2020-02-11", CHILD_S, agency="PAED_HK"),
+    Firing("s6_agencies_unaware_of_offender", "2020-09-03", CHILD_S, agency="SCH_HK1"),
+    Firing("s6_agencies_unaware_of_offender", "2020-09-03", CHILD_T, agency="SCH_HK1"),
     # 2020 ARMS missed; change of address (5.19, 3.30)
     Firing("s7_risk_assessment_overdue", "2020-11-13", MR_A, "police_risk_assessments:ARMS-05"),
-    Firing("s7_change_without_reassessment", "2021-02-16", MR_A, "police_addresses:REG-03"),
+    Firing("s7_change_without_reassessment", "2020-11-17", MR_A, "police_addresses:REG-03"),
     # third child (3.31)
     Firing("s5_birth_to_offender_agencies_unaware", "2021-06-09", CHILD_3, "health_births:BIR-21-0609"),
     Firing("s1_child_at_offender_address", "2021-06-09", CHILD_3, "police_addresses:REG-03"),
-    Firing("s6_agencies_unaware_of_offender", "2021-07-10", CHILD_3, agency="HOSP_RV"),
-    Firing("s6_agencies_unaware_of_offender", "2021-07-25", CHILD_3, agency="HV_HK"),
-    Firing("s6_agencies_unaware_of_offender", "2021-07-29", CHILD_3, agency="GP_HK1"),
-    Firing("s7_change_without_reassessment", "2021-09-08", MR_A, "health_births:BIR-21-0609"),
+    Firing("s6_agencies_unaware_of_offender", "2021-06-09", CHILD_3, agency="HOSP_RV"),
+    Firing("s6_agencies_unaware_of_offender", "2021-06-24", CHILD_3, agency="HV_HK"),
+    Firing("s6_agencies_unaware_of_offender", "2021-06-28", CHILD_3, agency="GP_HK1"),
+    Firing("s7_change_without_reassessment", "2021-06-09", MR_A, "health_births:BIR-21-0609"),
 )
 
 

@@ -40,8 +40,9 @@ def detect_s7(rec: Records) -> list[Instance]:
 
     Overdue: one instance per police_risk_assessments row whose next_due_date nd < as_of falls while the
     nominal is under management and no later assessment is dated <= nd (from = nd, detectable = nd + 1).
-    Change: one instance per (nominal, change day c) while under management on c and on c + 90, with
-    c + REASSESS_DAYS (90) < as_of and no assessment dated in [c, c + 90] (detectable = c + 91). Changes:
+    Change: one instance per (nominal, change day c) while under management on c and on e = min(c + 90,
+    as_of), with no assessment dated in [c, e] (detectable = c: raised on the day, as "awaiting" while
+    c + REASSESS_DAYS (90) >= as_of, so a change reassessed later in its window is not yet a case). Changes:
     police_addresses from_date (except the nominal's earliest registration), police_associates
     recorded_date with relationship partner or child, probation_contacts with new_partner_reported = Y,
     and health_births naming the nominal as a parent (date_of_birth).
@@ -61,8 +62,8 @@ def detect_s7(rec: Records) -> list[Instance]:
                 out.append(Instance("S7", (nominal, "overdue", due), due, due + days(1), offender=pid, evidence=[a]))
         seen = set()
         for change, row in _changes(rec, nominal, pid):
-            end = change + days(REASSESS_DAYS)
-            if change in seen or end >= rec.as_of or not (rec.managed(nominal, change) and rec.managed(nominal, end)):
+            end = min(change + days(REASSESS_DAYS), rec.as_of)
+            if change in seen or not (rec.managed(nominal, change) and rec.managed(nominal, end)):
                 continue
             if not any(change <= d <= end for d in dated):
                 seen.add(change)
@@ -71,7 +72,7 @@ def detect_s7(rec: Records) -> list[Instance]:
                         "S7",
                         (nominal, "change", change),
                         change,
-                        end + days(1),
+                        change,
                         offender=pid,
                         evidence=[row],
                         paths=[[row]],

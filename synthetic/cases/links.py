@@ -21,9 +21,15 @@ from synthetic.world import Row, add_years, days
 Span = tuple[date, date, list[Row]]
 
 
-def clip(rec: Records, nominal: str, child: int, start: date, end: date) -> tuple[date, date] | None:
-    """Part of [start, end] when the offender is under management and the person is a child."""
+def clip(
+    rec: Records, nominal: str, child: int, start: date, end: date, ended: bool = False
+) -> tuple[date, date] | None:
+    """Part of [start, end] when the offender is under management and the person is a child; with `ended`,
+    from his first notification on, whether or not it has ended since (risk is never zero: S6)."""
     childhood_end = add_years(rec.world.person(child).dob, 18) - days(1)
+    if ended:
+        first = min((p["start_date"] for p in rec.rows(nominal, "police_notification_periods")), default=None)
+        return None if first is None else overlap(start, min(end, childhood_end), first, rec.as_of)
     for period in rec.rows(nominal, "police_notification_periods"):
         span = overlap(start, min(end, childhood_end), period["start_date"], until(period["end_date"], rec.as_of))
         if span is not None:
@@ -31,8 +37,9 @@ def clip(rec: Records, nominal: str, child: int, start: date, end: date) -> tupl
     return None
 
 
-def residence_links(rec: Records, nominal: str) -> list[tuple[int, int, date, date, Row, Row]]:
-    """(child, dwelling, from, to, offender's place record, child's residence record): S1's overlaps."""
+def residence_links(rec: Records, nominal: str, ended: bool = False) -> list[tuple[int, int, date, date, Row, Row]]:
+    """(child, dwelling, from, to, offender's place record, child's residence record): S1's overlaps (`ended`:
+    see `clip`)."""
     offender = rec.pid_of[nominal]
     out = []
     for did, start, end, place in rec.places(nominal):
@@ -40,23 +47,24 @@ def residence_links(rec: Records, nominal: str) -> list[tuple[int, int, date, da
             if child == offender:
                 continue
             span = overlap(start, end, c_start, c_end)
-            span = clip(rec, nominal, child, *span) if span else None
+            span = clip(rec, nominal, child, *span, ended=ended) if span else None
             if span is not None:
                 out.append((child, did, span[0], span[1], place, row))
     return out
 
 
-def linked_children(rec: Records, nominal: str) -> dict[int, list[Span]]:
-    """Offender-linked children -> link spans with the records that make each link."""
-    cached = rec.linked.get(nominal)
+def linked_children(rec: Records, nominal: str, ended: bool = False) -> dict[int, list[Span]]:
+    """Offender-linked children -> link spans with the records that make each link. With `ended` (S6), links
+    made after his notification period ended count too (see `clip`); those are not cached."""
+    cached = None if ended else rec.linked.get(nominal)
     if cached is not None:
         return cached
     out: dict[int, list[Span]] = defaultdict(list)
-    for child, _did, start, end, place, row in residence_links(rec, nominal):
+    for child, _did, start, end, place, row in residence_links(rec, nominal, ended):
         out[child].append((start, end, [place, row]))
     for birth in rec.births_of(rec.pid_of[nominal]):
         child = birth["_who"]["child"]
-        span = clip(rec, nominal, child, rec.world.person(child).dob, rec.as_of)
+        span = clip(rec, nominal, child, rec.world.person(child).dob, rec.as_of, ended)
         if span is not None:
             out[child].append((span[0], span[1], [birth]))
     for assoc in rec.rows(nominal, "police_associates"):
@@ -64,11 +72,12 @@ def linked_children(rec: Records, nominal: str) -> dict[int, list[Span]]:
             continue
         child = assoc["_who"]["associate"]
         start = max(assoc["recorded_date"], assoc["from_date"] or assoc["recorded_date"])
-        span = clip(rec, nominal, child, start, until(assoc["to_date"], rec.as_of))
+        span = clip(rec, nominal, child, start, until(assoc["to_date"], rec.as_of), ended)
         if span is not None:
             out[child].append((span[0], span[1], [assoc]))
     result = dict(out)
-    rec.linked[nominal] = result
+    if not ended:
+        rec.linked[nominal] = result
     return result
 
 

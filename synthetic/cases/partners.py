@@ -8,7 +8,6 @@ from datetime import date
 from synthetic.cases.context import Ctx, Family
 from synthetic.cases.links import connected_children
 from synthetic.cases.rules import (
-    DISCLOSURE_GRACE_DAYS,
     MINIMISING_PHRASES,
     TEXT_FIELDS,
     Instance,
@@ -42,8 +41,9 @@ def detect_s3(rec: Records) -> list[Instance]:
     (mother/father on a health_births row, child born by d) or lives with one (a GP registration of the
     partner covering d at an address where a child's residence record covers d), checked on t and on
     the birth date of each later child. Flag when no disclosures row about the nominal with
-    recipient_type = partner names the same person with disclosure_date <= d + DISCLOSURE_GRACE_DAYS (30).
-    detectable_from = d + 31.
+    recipient_type = partner names the same person with disclosure_date <= as_of (a disclosure, even after
+    the grace period, ends it). detectable_from = d: raised on the day, as "awaiting" while
+    d + DISCLOSURE_GRACE_DAYS (30) >= as_of.
     """
     out = []
     for nominal, pid in sorted(rec.pid_of.items()):
@@ -63,14 +63,13 @@ def detect_s3(rec: Records) -> list[Instance]:
             if found is None:
                 continue
             day, row = found
-            due = day + days(DISCLOSURE_GRACE_DAYS + 1)
-            if due <= rec.as_of and not any(x <= day + days(DISCLOSURE_GRACE_DAYS) for x in told[partner]):
+            if not any(x <= rec.as_of for x in told[partner]):
                 out.append(
                     Instance(
                         "S3",
                         (record_name(assoc),),
                         t,
-                        due,
+                        day,
                         offender=pid,
                         people=[("partner", partner)],
                         children=[row["_who"].get("child", row["_who"].get("patient", row["_who"].get("pupil")))],

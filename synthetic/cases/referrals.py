@@ -12,12 +12,17 @@ from synthetic.offenders import AssocSpec, Offender
 from synthetic.world import Row, add_years, days
 
 
+def _in_window(rec: Records, when: date | None, day: date) -> bool:
+    """`when` falls in [day, day + REFERRAL_DAYS] and on or before as_of (what the records show on as_of)."""
+    return when is not None and within(when, day, REFERRAL_DAYS) and when <= rec.as_of
+
+
 def _referred(rec: Records, children: set[int], day: date, strategy: bool = False) -> bool:
     for child in children:
-        if any(within(r["cine_referral_date"], day, REFERRAL_DAYS) for r in rec.referrals_about(child)):
+        if any(_in_window(rec, r["cine_referral_date"], day) for r in rec.referrals_about(child)):
             return True
         if strategy and any(
-            within(s["s47e_strategy_discussion_date"], day, REFERRAL_DAYS) for s in rec.strategy_about(child)
+            _in_window(rec, s["s47e_strategy_discussion_date"], day) for s in rec.strategy_about(child)
         ):
             return True
     return False
@@ -30,7 +35,9 @@ def detect_s2(rec: Records) -> list[Instance]:
     with children_present = Y; probation_contacts with children_contact_reported = Y (the probation
     case's person is the nominal); police_intelligence about the nominal with category
     contact_with_children. Flag when no csc_referrals row about any connected child of the nominal
-    (links.py) has cine_referral_date in [d, d + REFERRAL_DAYS (30)]. detectable_from = d + 31.
+    (links.py) has cine_referral_date in [d, d + REFERRAL_DAYS (30)] and on or before as_of.
+    detectable_from = d: raised on the day, as "awaiting" while d + 30 >= as_of (a contact referred later in
+    its window is not yet a case). Children: connected children born and under 18 on d.
     """
     out = []
     for nominal, pid in sorted(rec.pid_of.items()):
@@ -47,10 +54,9 @@ def detect_s2(rec: Records) -> list[Instance]:
         ]
         connected = connected_children(rec, nominal)
         for day, row in sorted(triggers, key=lambda t: (t[0], record_name(t[1]))):
-            due = day + days(REFERRAL_DAYS + 1)
-            if rec.managed(nominal, day) and due <= rec.as_of and not _referred(rec, connected, day):
-                kids = sorted(c for c in connected if rec.is_child(c, day))
-                out.append(Instance("S2", (record_name(row),), day, due, offender=pid, children=kids, evidence=[row]))
+            if rec.managed(nominal, day) and not _referred(rec, connected, day):
+                kids = sorted(c for c in connected if rec.world.person(c).dob <= day and rec.is_child(c, day))
+                out.append(Instance("S2", (record_name(row),), day, day, offender=pid, children=kids, evidence=[row]))
     return out
 
 
@@ -60,8 +66,8 @@ def detect_s4(rec: Records) -> list[Instance]:
     One instance per police_intelligence row about the nominal with category has_child, dated d while
     under management. Flag unless within [d, d + REFERRAL_DAYS (30)] there is a police_merlin about the
     nominal (created_date in the window), or a csc_referrals row (cine_referral_date) or
-    csc_strategy_discussions row (s47e_strategy_discussion_date) about a connected child of the nominal.
-    detectable_from = d + 31.
+    csc_strategy_discussions row (s47e_strategy_discussion_date) about a connected child of the nominal,
+    each on or before as_of. detectable_from = d: raised on the day, as "awaiting" while d + 30 >= as_of.
     """
     out = []
     for nominal, pid in sorted(rec.pid_of.items()):
@@ -70,16 +76,15 @@ def detect_s4(rec: Records) -> list[Instance]:
             day = intel["report_date"]
             if intel["category"] != "has_child" or not rec.managed(nominal, day):
                 continue
-            merlin = any(within(m["created_date"], day, REFERRAL_DAYS) for m in rec.rows(nominal, "police_merlin"))
-            due = day + days(REFERRAL_DAYS + 1)
-            if not merlin and not _referred(rec, connected, day, strategy=True) and due <= rec.as_of:
+            merlin = any(_in_window(rec, m["created_date"], day) for m in rec.rows(nominal, "police_merlin"))
+            if not merlin and not _referred(rec, connected, day, strategy=True):
                 mentioned = intel["_who"].get("mentioned")
                 out.append(
                     Instance(
                         "S4",
                         (record_name(intel),),
                         day,
-                        due,
+                        day,
                         offender=pid,
                         children=[mentioned] if mentioned is not None else [],
                         evidence=[intel],

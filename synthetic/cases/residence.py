@@ -6,7 +6,7 @@ from datetime import date
 
 from synthetic.cases.context import Ctx, Family
 from synthetic.cases.links import linked_children, residence_links
-from synthetic.cases.rules import DISCLOSURE_GRACE_DAYS, Instance, Records
+from synthetic.cases.rules import Instance, Records
 from synthetic.csc import agencies_working_with
 from synthetic.offenders import AssocSpec, Offender, RegSpec
 from synthetic.world import WINDOW_START, add_years, days
@@ -41,29 +41,28 @@ def detect_s1(rec: Records) -> list[Instance]:
 
 
 def detect_s6(rec: Records) -> list[Instance]:
-    """S6: line-of-sight gap around an offender-linked child (see links.py for "offender-linked").
+    """S6: line-of-sight gap around an offender-linked child (see links.py for "offender-linked"; for S6 a link
+    made after his notification period ended counts too: risk is never zero, the query lowers the severity).
 
     One instance per (nominal, child). For each link span, the agencies working with the child in it
     (csc.agencies_working_with: GP practice or education setting whose registration/enrolment overlaps the
     span; health service with a health_contacts row for the child in the span) must hold a record of the
-    offender's status by DISCLOSURE_GRACE_DAYS (30) after the day they start working with the child in
-    the span: a disclosures row about the nominal with recipient_agency_id = that agency, or a
-    csc_closure_recipients row to that agency for a closure of a referral about the child.
-    Flag when some agency lacks it; agencies = those lacking it; from = first day of the link;
-    detectable_from = earliest (start + 31 days) among the lacking agencies (must be <= as_of).
+    offender's status: a disclosures row about the nominal with recipient_agency_id = that agency, or a
+    csc_closure_recipients row to that agency for a closure of a referral about the child, dated on or
+    before as_of (a late one ends the gap: a fact holds until a later fact ends it). Flag when some agency
+    lacks it; agencies = those lacking it; from = first day of the link; detectable_from = the earliest day
+    a lacking agency starts working with the child (raised on the day, as "awaiting" while every lacking
+    agency is within rules.DISCLOSURE_GRACE_DAYS (30) of its start on as_of).
     """
     out = []
     for nominal in sorted(rec.pid_of):
-        for child, spans in sorted(linked_children(rec, nominal).items()):
+        for child, spans in sorted(linked_children(rec, nominal, ended=True).items()):
             gaps: dict[str, date] = {}
             paths = []
             for start, end, path in spans:
                 for agency, first in agencies_working_with(rec.world, child, start, end).items():
-                    due = first + days(DISCLOSURE_GRACE_DAYS + 1)
-                    if due <= rec.as_of and not rec.told_agency(
-                        nominal, agency, first + days(DISCLOSURE_GRACE_DAYS), child
-                    ):
-                        gaps[agency] = min(gaps.get(agency, due), due)
+                    if not rec.told_agency(nominal, agency, rec.as_of, child):
+                        gaps[agency] = min(gaps.get(agency, first), first)
                         paths.append(path)
             if gaps:
                 start = min(s for s, _, _ in spans)

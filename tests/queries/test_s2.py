@@ -119,16 +119,48 @@ def test_contact_with_children_without_referral_is_flagged_not_the_decoys(graph:
         "police_notification_periods",
         "police_associates",
     }
-    assert str(flag.detected_on) == "2019-04-01"
+    assert str(flag.detected_on) == "2019-03-01"  # raised on the day of the contact
+    assert (flag.severity, flag.status) == ("high", "")
     assert {a.key for a in flag.agencies} == {"JIG1", "PDU1"}
     assert "no referral" in flag.summary
 
 
-def test_replay_before_the_window_closes_raises_nothing(graph: Graph, tmp_path: Path) -> None:
+def test_raised_on_the_day_as_awaiting_and_escalated_when_the_window_passes(graph: Graph, tmp_path: Path) -> None:
+    """Raise on the day (issue 11 class 5): awaiting a referral while the 30 days run, high after; one key."""
     load_fixture(graph, build(), tmp_path)
-    # the referral could still come until 30 days after the contact
-    assert run_query(graph, get_query(QUERY), {"as_of": "2019-03-31"}) == []
-    assert len(run_query(graph, get_query(QUERY), {"as_of": "2019-04-01"})) == 1
+    planted = "Adam Planted"
+    assert [f for f in run_query(graph, get_query(QUERY), {"as_of": "2019-02-28"}) if f.subject.name == planted] == []
+    by_day = {}
+    for day in ("2019-03-01", "2019-03-31", "2019-04-01"):
+        (by_day[day],) = [f for f in run_query(graph, get_query(QUERY), {"as_of": day}) if f.subject.name == planted]
+    assert [(f.severity, f.status) for f in by_day.values()] == [
+        ("medium", "awaiting a referral by 2019-03-31"),
+        ("medium", "awaiting a referral by 2019-03-31"),
+        ("high", ""),
+    ]
+    assert len({f.key for f in by_day.values()}) == 1, "the key holds as the flag escalates"
+    assert all(str(f.detected_on) == "2019-03-01" for f in by_day.values())
+
+
+def test_a_contact_referred_within_the_window_is_awaiting_only_until_the_referral(graph: Graph, tmp_path: Path) -> None:
+    """Decoy 1 (seen with Amy on 2019-05-01, referred on 2019-05-15) shows as awaiting until the referral."""
+    load_fixture(graph, build(), tmp_path)
+    (waiting,) = [
+        f for f in run_query(graph, get_query(QUERY), {"as_of": "2019-05-10"}) if f.subject.name != "Adam Planted"
+    ]
+    assert waiting.status == "awaiting a referral by 2019-05-31" and waiting.severity == "medium"
+    assert [c.name for c in waiting.children] == ["Amy Other"]
+    assert [f.subject.name for f in run_query(graph, get_query(QUERY), {"as_of": "2019-05-15"})] == ["Adam Planted"]
+
+
+def test_a_child_born_after_the_contact_is_not_named(graph: Graph, tmp_path: Path) -> None:
+    """Class 9: every child named is born on the flag's day (a 2016 contact never lists a 2018 baby)."""
+    fx = build()
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    associate(fx, planted, "child", "Baby", "Planted", "2020-01-01", "2020-02-01")
+    load_fixture(graph, fx, tmp_path)
+    (flag,) = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
+    assert sorted(c.name for c in flag.children) == ["Sophie Cousin", "Tom Cousin"]
 
 
 def test_a_referral_after_the_window_does_not_count(graph: Graph, tmp_path: Path) -> None:

@@ -112,14 +112,40 @@ def test_partner_with_children_never_told_is_flagged_not_the_decoys(graph: Graph
         "health_gp_registrations",
     }
     assert flag.addresses == ("12 ELM ROAD | ZZ12AB",)
-    assert str(flag.detected_on) == "2019-07-02"
+    assert str(flag.detected_on) == "2019-06-01"  # raised the day police recorded her
+    assert (flag.severity, flag.status) == ("high", "")
 
 
-def test_replay_before_the_grace_period_ends_raises_nothing(graph: Graph, tmp_path: Path) -> None:
+def _planted_on(graph: Graph, day: str) -> list:
+    return [f for f in run_query(graph, get_query(QUERY), {"as_of": day}) if f.subject.name == "Paul Planted"]
+
+
+def test_raised_on_the_day_as_awaiting_and_escalated_after_the_grace_period(graph: Graph, tmp_path: Path) -> None:
+    """Raise on the day (issue 11 class 5): awaiting disclosure during the 30 days, high after; one key."""
     load_fixture(graph, build(), tmp_path)
-    assert run_query(graph, get_query(QUERY), {"as_of": "2019-05-31"}) == []  # before police recorded her
-    assert run_query(graph, get_query(QUERY), {"as_of": "2019-07-01"}) == []  # she could still be told
-    assert len(run_query(graph, get_query(QUERY), {"as_of": "2019-07-02"})) == 1
+    assert _planted_on(graph, "2019-05-31") == []  # before police recorded her
+    (first,) = _planted_on(graph, "2019-06-01")
+    (last_day,) = _planted_on(graph, "2019-07-01")
+    (after,) = _planted_on(graph, "2019-07-02")
+    assert [(f.severity, f.status) for f in (first, last_day, after)] == [
+        ("medium", "awaiting disclosure to her by 2019-07-01"),
+        ("medium", "awaiting disclosure to her by 2019-07-01"),
+        ("high", ""),
+    ]
+    assert first.key == last_day.key == after.key
+
+
+def test_a_disclosure_ends_the_flag_from_its_day_even_when_late(graph: Graph, tmp_path: Path) -> None:
+    """Class 3: a fact holds until a later fact ends it; told in 2020, Rachel is flagged until then, not after."""
+    fx = build()
+    tell(fx, fx.rows["police_nominals"][0]["nominal_id"], "Rachel", "Rowe", "1988-01-01", "2020-01-15")
+    load_fixture(graph, fx, tmp_path)
+    assert [f.severity for f in _planted_on(graph, "2020-01-14")] == ["high"]
+    assert _planted_on(graph, "2020-01-15") == []
+    # decoy 1, told on day 9 of her grace period, shows as awaiting until then
+    assert [
+        f.status for f in run_query(graph, get_query(QUERY), {"as_of": "2019-06-05"}) if f.subject.name == "Paul Told"
+    ] == ["awaiting disclosure to her by 2019-07-01"]
 
 
 def test_a_later_birth_with_no_disclosure_is_flagged_from_the_birth(graph: Graph, tmp_path: Path) -> None:
@@ -129,4 +155,57 @@ def test_a_later_birth_with_no_disclosure_is_flagged_from_the_birth(graph: Graph
     flags = {f.subject.name: f for f in run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})}
     assert sorted(flags) == ["Paul Later", "Paul Planted"]
     assert [c.name for c in flags["Paul Later"].children] == ["Ben Baby"]
-    assert str(flags["Paul Later"].detected_on) == "2020-03-03"
+    assert str(flags["Paul Later"].detected_on) == "2020-02-01"
+
+
+def _probation_partner(fx: FeedFixture, nominal: str, knows: str) -> None:
+    """His probation case, and a contact on 2019-06-01 naming Rachel Rowe as his new partner."""
+    crn = fx.add(
+        "probation_cases",
+        surname="Planted",
+        forenames="Paul",
+        date_of_birth="1985-04-02",
+        agency_id="PDU1",
+        start_date="2014-06-01",
+    )
+    fx.add(
+        "probation_contacts",
+        contact_id="PRC9",
+        crn=crn,
+        contact_date="2019-06-01",
+        contact_type="supervision",
+        new_partner_reported="Y",
+        partner_surname="Rowe",
+        partner_forenames="Rachel",
+        partner_date_of_birth="1988-01-01",
+        partner_knows_of_conviction=knows,
+    )
+
+
+def test_a_partner_known_only_to_probation_is_flagged_and_his_word_is_not_enough(graph: Graph, tmp_path: Path) -> None:
+    """Class 6: probation records the new partner on a contact (police have no record of her); "he says she
+    knows" (unconfirmed) does not end the flag, a confirmed record does."""
+    fx = build()
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    fx.rows["police_associates"] = [a for a in fx.rows["police_associates"] if a["nominal_id"] != planted]
+    add_agencies(fx, "PDU1")
+    _probation_partner(fx, planted, "unconfirmed")
+    load_fixture(graph, fx, tmp_path)
+    (flag,) = _planted_on(graph, "2024-12-31")
+    assert [c.name for c in flag.children] == ["Sam Rowe"]
+    assert (flag.evidence[0].agency, flag.evidence[0].feed, flag.evidence[0].record_id) == (
+        "probation",
+        "probation_contacts",
+        "PRC9",
+    )
+    assert "unconfirmed" in (flag.evidence[0].what or "") and str(flag.detected_on) == "2019-06-01"
+
+
+def test_a_probation_record_confirming_she_knows_ends_the_flag(graph: Graph, tmp_path: Path) -> None:
+    fx = build()
+    planted = fx.rows["police_nominals"][0]["nominal_id"]
+    fx.rows["police_associates"] = [a for a in fx.rows["police_associates"] if a["nominal_id"] != planted]
+    add_agencies(fx, "PDU1")
+    _probation_partner(fx, planted, "confirmed")
+    load_fixture(graph, fx, tmp_path)
+    assert _planted_on(graph, "2024-12-31") == []

@@ -91,15 +91,49 @@ def test_intelligence_of_a_child_with_nothing_following_is_flagged_not_the_decoy
     assert set(flag.children[0].records) == {"intel-mention:INT1", "upn:UPN1"}
     assert flag.children[0].dob == dt.date(2012, 9, 9)  # a date, typed once by the runner
     assert (flag.evidence[0].feed, flag.evidence[0].record_id) == ("police_intelligence", "INT1")
-    assert str(flag.detected_on) == "2018-04-10"
+    assert str(flag.detected_on) == "2018-03-10"  # raised the day of the intelligence
+    assert (flag.severity, flag.status) == ("high", "")
     assert [a.to_json() for a in flag.agencies] == [{"key": "JIG1", "name": "Jigsaw 1"}]
 
 
-def test_replay_before_the_window_closes_raises_nothing(graph: Graph, tmp_path: Path) -> None:
+def test_raised_on_the_day_as_awaiting_and_escalated_when_the_window_passes(graph: Graph, tmp_path: Path) -> None:
+    """Raise on the day (issue 11 class 5): each report shows on its day, awaiting a MERLIN or referral (the
+    decoys until theirs come), and escalates when the 30 days pass with nothing; the key holds."""
     load_fixture(graph, build(), tmp_path)
-    assert run_query(graph, get_query(QUERY), {"as_of": "2018-03-01"}) == []  # before the intelligence
-    assert run_query(graph, get_query(QUERY), {"as_of": "2018-04-09"}) == []  # a MERLIN could still come
-    assert len(run_query(graph, get_query(QUERY), {"as_of": "2018-04-10"})) == 1
+    assert run_query(graph, get_query(QUERY), {"as_of": "2018-03-09"}) == []  # before the intelligence
+    on_day = {f.subject.name: f for f in run_query(graph, get_query(QUERY), {"as_of": "2018-03-10"})}
+    assert sorted(on_day) == ["Mark Merlin", "Mark Planted", "Mark Referred"]
+    assert {f.status for f in on_day.values()} == {"awaiting a MERLIN or referral by 2018-04-09"}
+    assert {f.severity for f in on_day.values()} == {"medium"}
+    # the MERLIN of 2018-03-12 and the referral of 2018-03-20 end the decoys' wait
+    assert [f.subject.name for f in run_query(graph, get_query(QUERY), {"as_of": "2018-03-20"})] == ["Mark Planted"]
+    (last_day,) = run_query(graph, get_query(QUERY), {"as_of": "2018-04-09"})
+    (after,) = run_query(graph, get_query(QUERY), {"as_of": "2018-04-10"})
+    assert (last_day.severity, after.severity, after.status) == ("medium", "high", "")
+    assert on_day["Mark Planted"].key == last_day.key == after.key
+
+
+def test_a_report_naming_no_child_names_his_children_known_that_day(graph: Graph, tmp_path: Path) -> None:
+    """Class 9: "dropped his daughter off" names no one; the flag names his children on the records that day
+    (police record Ella as his child), never a child born after the report."""
+    fx = FeedFixture()
+    add_agencies(fx, "JIG1")
+    nominal = offender(fx, "Unnamed", "1984-01-01")
+    has_child(fx, nominal, "INT9", "2018-03-10", None)
+    for name, dob, recorded in (("Ella", "2014-02-02", "2016-01-01"), ("Finn", "2019-01-01", "2019-02-01")):
+        fx.add(
+            "police_associates",
+            nominal_id=nominal,
+            relationship="child",
+            surname="Unnamed",
+            forenames=name,
+            date_of_birth=dob,
+            recorded_date=recorded,
+        )
+    load_fixture(graph, fx, tmp_path)
+    (flag,) = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
+    assert [c.name for c in flag.children] == ["Ella Unnamed"]
+    assert "Ella Unnamed" in flag.summary and "police_associates" in {e.feed for e in flag.evidence}
 
 
 def test_a_merlin_after_the_window_does_not_count(graph: Graph, tmp_path: Path) -> None:

@@ -176,23 +176,82 @@ def test_agencies_not_told_are_flagged_not_the_decoys(graph: Graph, tmp_path: Pa
 
     sophie = by_child["Sophie Child"]
     assert sorted(sophie.children[0].records) == [f"nhs:{ids['sophie']}", "upn:UPN1"]  # one child, two agencies
-    assert [a.key for a in sophie.agencies if a.status == "not told"] == ["GP1", "HV1"]  # NUR1 told in time
+    # GP1, told late (2016-08-01), knows from then on (class 3); NUR1 was told in time; HV1 never
+    assert [a.key for a in sophie.agencies if a.status == "not told"] == ["HV1"]
     evidence = {(e.feed, e.record_id) for e in sophie.evidence}
     assert ("health_births", ids["birth"]) in evidence
-    assert ("health_gp_registrations", ids["sophie_gp"]) in evidence
     assert ("health_contacts", ids["sophie_hv"]) in evidence
-    assert str(sophie.detected_on) == "2016-06-20"  # GP registered 2016-05-20, not told within 30 days
+    assert str(sophie.detected_on) == "2016-06-01"  # the health visitor's first contact
+    assert (sophie.severity, sophie.status) == ("high", "")
 
     amy = by_child["Amy Child"]
     assert [a.key for a in amy.agencies if a.status == "not told"] == ["GP5"]
     assert {("police_addresses", ids["elm"]), ("health_gp_registrations", ids["amy_gp"])} <= {
         (e.feed, e.record_id) for e in amy.evidence
     }
-    assert str(amy.detected_on) == "2018-11-01"
+    assert str(amy.detected_on) == "2018-10-01"  # raised the day he starts staying where her GP works with her
 
-    # replay: the day before the GP's 30 days ran out nothing shows; the next day only the GP does
-    assert run_query(graph, query, {"as_of": "2016-06-19"}) == []
-    early = run_query(graph, query, {"as_of": "2016-06-20"})
-    assert [(f.children[0].name, [a.key for a in f.agencies if a.status == "not told"]) for f in early] == [
-        ("Sophie Child", ["GP1"])
+
+def _unaware(flags: list) -> list[tuple[str, list[tuple[str, str]], str, str]]:
+    return [
+        (
+            f.children[0].name,
+            [(a.key, a.status) for a in f.agencies if a.status.startswith("not told")],
+            f.severity,
+            f.status,
+        )
+        for f in flags
     ]
+
+
+def test_raised_on_the_day_awaiting_then_escalated_and_ended_by_a_late_disclosure(graph: Graph, tmp_path: Path) -> None:
+    """Raise on the day (class 5): the GP shows as awaiting from the day it registers Sophie; it escalates when
+    its 30 days pass; a late disclosure ends its gap from that day (class 3). One key throughout."""
+    fx, _ids = build()
+    load_fixture(graph, fx, tmp_path)
+    query = get_query(QUERY)
+    assert run_query(graph, query, {"as_of": "2016-05-19"}) == []
+    registered = run_query(graph, query, {"as_of": "2016-05-20"})
+    assert _unaware(registered) == [
+        (
+            "Sophie Child",
+            [("GP1", "not told yet (due by 2016-06-19)")],
+            "medium",
+            "awaiting disclosure to Agency GP1 by 2016-06-19",
+        )
+    ]
+    passed = run_query(graph, query, {"as_of": "2016-06-20"})
+    assert _unaware(passed) == [
+        ("Sophie Child", [("GP1", "not told"), ("HV1", "not told yet (due by 2016-07-01)")], "high", "")
+    ]
+    told = run_query(graph, query, {"as_of": "2016-08-01"})
+    assert _unaware(told) == [("Sophie Child", [("HV1", "not told")], "high", "")]
+    assert registered[0].key == passed[0].key == told[0].key
+    assert str(registered[0].detected_on) == "2016-05-20"
+
+
+def test_a_child_linked_after_the_notification_ended_is_shown_at_a_lower_severity(graph: Graph, tmp_path: Path) -> None:
+    """Risk is never zero (issue 11 class 4): his period ended in 2018; the child police record as his in 2019
+    is still shown, its GP unaware, at medium severity (low while the GP's 30 days run)."""
+    fx = FeedFixture()
+    for agency_id, kind in [("JIG1", "police_team"), ("GP9", "gp_practice")]:
+        fx.add("agencies", agency_id=agency_id, agency_type=kind, name=f"Agency {agency_id}")
+    ended = add_offender(fx, "Ended", dob="1977-07-07", notified_until="2018-01-01")
+    fx.add(
+        "police_associates",
+        nominal_id=ended,
+        relationship="child",
+        surname="Child",
+        forenames="Eva",
+        date_of_birth="2012-02-02",
+        recorded_date="2019-03-01",
+    )
+    gp(fx, fx.nhs(), "Eva", "2012-02-02", "GP9", "2012-03-01")
+    load_fixture(graph, fx, tmp_path)
+    query = get_query(QUERY)
+    (waiting,) = run_query(graph, query, {"as_of": "2019-03-10"})
+    (flag,) = run_query(graph, query, {"as_of": "2024-12-31"})
+    assert (waiting.severity, flag.severity) == ("low", "medium")
+    assert [a.key for a in flag.agencies if a.status == "not told"] == ["GP9"]
+    assert "ended on 2018-01-01" in flag.summary and str(flag.detected_on) == "2019-03-01"
+    assert waiting.key == flag.key

@@ -111,8 +111,27 @@ def test_overdue_assessment_and_unreassessed_change_are_flagged_not_the_decoys(g
     assert [f.subject.key for f in change] == [f"police:{ids['changed']}"]
     evidence = {(e.feed, e.record_id) for e in change[0].evidence}
     assert {("police_associates", ids["changed_partner"]), ("probation_contacts", ids["changed_contact"])} <= evidence
-    assert str(change[0].detected_on) == "2016-05-31"
+    assert str(change[0].detected_on) == "2016-03-01"  # raised on the day of the change
+    assert (change[0].severity, change[0].status) == ("high", "")
 
-    # replay: before the due date passes / before the 90 days run out, nothing is raised
+    # replay: before the due date passes nothing is overdue
     assert run_query(graph, get_query(OVERDUE), {"as_of": "2016-01-10"}) == []
-    assert run_query(graph, get_query(CHANGE), {"as_of": "2016-05-30"}) == []
+
+
+def test_a_change_is_raised_on_the_day_awaiting_and_escalates_when_the_window_passes(
+    graph: Graph, tmp_path: Path
+) -> None:
+    """Raise on the day (issue 11 class 5): the new partner shows on 2016-03-01 as awaiting a reassessment, and
+    escalates after 90 days with none; the decoy reassessed within weeks shows only until its assessment."""
+    fx, ids = build()
+    load_fixture(graph, fx, tmp_path)
+    query = get_query(CHANGE)
+    assert run_query(graph, query, {"as_of": "2016-02-29"}) == []
+    on_day = {f.subject.name: f for f in run_query(graph, query, {"as_of": "2016-03-01"})}
+    assert sorted(on_day) == ["Adam Changed", "Adam Reassessed"]
+    assert {(f.severity, f.status) for f in on_day.values()} == {("medium", "awaiting a reassessment by 2016-05-30")}
+    assert [f.subject.key for f in run_query(graph, query, {"as_of": "2016-04-01"})] == [f"police:{ids['changed']}"]
+    (last_day,) = run_query(graph, query, {"as_of": "2016-05-30"})
+    (after,) = run_query(graph, query, {"as_of": "2016-05-31"})
+    assert (last_day.severity, after.severity, after.status) == ("medium", "high", "")
+    assert on_day["Adam Changed"].key == last_day.key == after.key

@@ -8,6 +8,9 @@
 //   (practitioner:Person {key: "staff:{practitioner_id}"})   when practitioner_id
 //   (person)-[:HAD_CONTACT]->(contact)
 //   (contact)-[:RECORDED_BY]->(practitioner)   when practitioner_id
+//   (partner:Person {key: "probation-partner:{contact_id}"})   when partner_surname
+//   (partner)-[:ASSOCIATE_OF {relationship: 'partner', from, recorded, knows}]->(person)   when partner_surname
+//     the partner as probation recorded her on the contact, and whether she knows of the conviction
 // Every node gets source, source_id, loaded_at on creation and $feed added to `sources`; every
 // relationship is one per source record: {source: $feed, source_id: row._id}, loaded_at on creation.
 // Parameters: $rows (typed rows with _id and <alias>_key, see loaders/spec.py), $feed, $loaded_at.
@@ -40,4 +43,17 @@ FOREACH (_ IN CASE WHEN row.practitioner_key IS NULL THEN [] ELSE [1] END |
       practitioner.practitioner_id = row.practitioner_id
   MERGE (contact)-[r_recorded_by:RECORDED_BY {source: $feed, source_id: row._id}]->(practitioner)
     ON CREATE SET r_recorded_by.loaded_at = $loaded_at
+)
+// partner: only when partner_surname is not empty (who the reported or discussed partner is, and whether she knows)
+FOREACH (_ IN CASE WHEN row.partner_key IS NULL THEN [] ELSE [1] END |
+  MERGE (partner:Person {key: row.partner_key})
+    ON CREATE SET partner.source = $feed, partner.source_id = row._id, partner.loaded_at = $loaded_at
+  SET partner.sources = CASE WHEN $feed IN coalesce(partner.sources, []) THEN partner.sources ELSE coalesce(partner.sources, []) + $feed END,
+      partner.surname = row.partner_surname,
+      partner.forenames = row.partner_forenames,
+      partner.dob = row.partner_date_of_birth
+  MERGE (partner)-[r_associate_of:ASSOCIATE_OF {source: $feed, source_id: row._id}]->(person)
+    ON CREATE SET r_associate_of.loaded_at = $loaded_at
+  SET r_associate_of.relationship = 'partner', r_associate_of.from = row.contact_date,
+      r_associate_of.recorded = row.contact_date, r_associate_of.knows = row.partner_knows_of_conviction
 )
