@@ -9,10 +9,10 @@
 //   Mr A registered Ms R's address only as an 'additional' address and stayed there three nights a week
 //   while her children lived there; no one visited to see who lived there (review 3.8, 3.12, 3.25).
 //   Any address a sexual offender lives at, stays at or frequents (registered with police, found or reported
-//   staying there, his own GP registration, a visit that finds him there, intelligence) where a child is
-//   recorded living (birth address, GP registration, school or nursery enrolment and its second or weekend
-//   address, children's social care, police associates) at the same time raises this flag on the day the
-//   overlap is knowable, whatever his recorded risk level. Risk is never zero (5.1): when neither his
+//   staying there, his own GP registration or tenancy, a visit that finds him there, intelligence) where a
+//   child is recorded living (birth address, GP registration, housing tenancy, school or nursery enrolment and
+//   its second or weekend address, children's social care, police associates) at the same time raises this
+//   flag on the day the overlap is knowable, whatever his recorded risk level. Risk is never zero (5.1): when neither his
 //   notification requirements nor an order were in force during the overlap, the severity is lower (high);
 //   the child is never hidden. A fact holds from its date until a later fact about that person replaces it.
 // action: >
@@ -22,9 +22,9 @@
 // One flag per offender and address (after address linkage: one Address node per dwelling).
 // Offenders: police nominals with a Schedule 3 conviction or notification requirements, from the earlier of
 // the two (`since`). Facts place a person at an address over a span:
-//   spans (their own from..to, open to $as_of): police registrations (REGISTERED_AT), GP registrations and
-//     enrolments (LIVES_AT), stays found or reported (STAYS_AT: from..to, known on `recorded`), a setting's
-//     second or weekend address for a pupil (STAYS_AT from education_addresses), housing tenancies;
+//   spans (their own from..to, open to $as_of): police registrations (REGISTERED_AT), GP registrations,
+//     enrolments and housing tenancies (LIVES_AT), stays found or reported (STAYS_AT: from..to, known on
+//     `recorded`), a setting's second or weekend address for a pupil (STAYS_AT from education_addresses);
 //   points (a date, no end): a birth address, a visit that finds him at an address, intelligence that he stays
 //     there, a police associate's address (recorded), children's social care's current address (known from
 //     the first referral about that record). A point holds from its date until the day before the next later
@@ -58,10 +58,11 @@ CALL (selves) {
     RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
            'police' AS agency, x.type + ' address registered with police' AS what
     UNION
-    MATCH (me)-[x:LIVES_AT {source: 'health_gp_registrations'}]->(a:Address)
-    WHERE x.from <= $as_of
+    MATCH (me)-[x:LIVES_AT]->(a:Address)
+    WHERE x.source IN ['health_gp_registrations', 'housing_tenancies'] AND x.from <= $as_of
     RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
-           'health' AS agency, 'his GP registration' AS what
+           CASE x.source WHEN 'housing_tenancies' THEN 'housing' ELSE 'health' END AS agency,
+           CASE x.source WHEN 'housing_tenancies' THEN 'on the tenancy (' + x.role + ')' ELSE 'his GP registration' END AS what
     UNION
     MATCH (me)-[x:STAYS_AT {source: 'police_stays'}]->(a:Address)
     WHERE x.recorded <= $as_of
@@ -94,7 +95,7 @@ WITH o, since, f.a AS a, f, f_to
 // Children recorded at the address: any record of a person (not one of his) whose identity's dob is known.
 MATCH (a)<-[home:LIVES_AT|STAYS_AT]-(rec:Person)
 WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'csc_persons',
-                      'police_associates', 'education_addresses']
+                      'police_associates', 'education_addresses', 'housing_tenancies']
   AND NOT EXISTS { (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(rec) }
   AND rec <> o
 OPTIONAL MATCH (rec)<-[:HAS_RECORD]-(ci:Identity)
@@ -107,7 +108,8 @@ WHERE dob IS NOT NULL AND dob <= $as_of
 CALL (kin) {
   UNWIND kin AS k
   MATCH (k)-[h:LIVES_AT|STAYS_AT]->(:Address)
-  WHERE h.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'police_associates']
+  WHERE h.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'police_associates',
+                     'housing_tenancies']
   RETURN collect(coalesce(h.from, h.recorded)) AS c_starts
 }
 // csc_persons: the current address is known from the first referral about that record;

@@ -125,7 +125,7 @@ def _persist(rec: Records, facts: list[Fact], starts: list[date]) -> list[tuple[
 
 
 def offender_facts(rec: Records, nominal: str) -> list[tuple[int, date, date, date, Row]]:
-    """Where the offender lives, stays or is found: registrations, his GP registrations, stays, visits,
+    """Where the offender lives, stays or is found: registrations, his GP registrations and tenancies, stays, visits,
     'staying at address' intelligence."""
     pid = rec.pid_of[nominal]
     facts: list[Fact] = [
@@ -136,6 +136,10 @@ def offender_facts(rec: Records, nominal: str) -> list[tuple[int, date, date, da
         (r["_at"], r["registered_from"], r["registered_to"], False, r["registered_from"], r)
         for r in rec.world.of("health_gp_registrations", pid, "patient")
         if "_at" in r
+    ]
+    facts += [
+        (r["_at"], r["start_date"], r["end_date"], False, r["start_date"], r)
+        for r in rec.world.of("housing_tenancies", pid, "person")
     ]
     facts += [
         (r["_at"], r["from_date"] or r["recorded_date"], r["to_date"], False, r["recorded_date"], r)

@@ -15,6 +15,7 @@ _STAY_KINDS = ("staying", "additional", "frequents")
 _FREQUENCIES = ("three nights a week", "most nights", "at weekends", "two or three nights a week")
 STAY_FOUND_SHARE = 0.5  # planted S1 stories where officers find the stay at a visit before he registers it
 WEEKEND_ADDRESS_SHARE = 0.03  # enrolments for which the setting records a second or weekend address
+TENANCY_SHARE = 0.15  # dwellings let by a housing provider that records every household on its tenancies
 
 
 def detect_s1(rec: Records) -> list[Instance]:
@@ -270,3 +271,33 @@ def known_child(ctx: Ctx) -> tuple[Offender, Family]:
     o = ctx.offender(dob + days(400), dob + days(1500), person=father)
     o.associates.append(AssocSpec("child", fam.children[0].pid, o.start + days(ctx.rng.randint(0, 5)), start=dob))
     return o, fam
+
+
+def tenancies(world: World, share: float = TENANCY_SHARE) -> None:
+    """Housing tenancies for a share of dwellings: everyone who lived there, for as long as they lived there
+    (the provider's household record), so a tenancy says no more than the other records of where people live."""
+    rng = world.rng
+    residents: dict[int, list[tuple[int, date, date | None]]] = {}
+    for person in world.people:
+        for stay in person.stays:
+            if stay.start <= world.as_of:
+                residents.setdefault(stay.did, []).append((person.pid, stay.start, stay.end))
+    for did in sorted(residents):
+        if rng.random() >= share:
+            continue
+        ref = world.new_id("TEN")
+        members = sorted(residents[did], key=lambda r: (r[1], r[0]))
+        lead = next((pid for pid, start, _ in members if not world.person(pid).is_child(start)), None)
+        for pid, start, end in members:
+            world.add(
+                "housing_tenancies",
+                {
+                    "tenancy_member_id": world.new_id("TNM"),
+                    "tenancy_ref": ref,
+                    "member_role": "lead_tenant" if pid == lead else "household_member",
+                    "start_date": start,
+                    "end_date": end if end is None or end <= world.as_of else None,
+                },
+                {"person": pid},
+                did,
+            )
