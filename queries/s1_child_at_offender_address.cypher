@@ -8,65 +8,177 @@
 // rationale: >
 //   Mr A registered Ms R's address only as an 'additional' address and stayed there three nights a week
 //   while her children lived there; no one visited to see who lived there (review 3.8, 3.12, 3.25).
-//   Any registered, additional, staying or frequented address of an offender under management where a
-//   child is recorded living (GP registration, school or nursery enrolment, birth) raises this flag,
-//   whatever his recorded risk level.
+//   Any address a sexual offender lives at, stays at or frequents (registered with police, found or reported
+//   staying there, his own GP registration or tenancy, a visit that finds him there, intelligence) where a
+//   child is recorded living (birth address, GP registration, housing tenancy, school or nursery enrolment and
+//   its second or weekend address, children's social care, police associates) at the same time raises this
+//   flag on the day the overlap is knowable, whatever his recorded risk level. Risk is never zero (5.1): when neither his
+//   notification requirements nor an order were in force during the overlap, the severity is lower (high);
+//   the child is never hidden. A fact holds from its date until a later fact about that person replaces it.
 // action: >
 //   Refer to children's social care and hold a strategy discussion (Rec 1, Rec 2); visit the address to
 //   establish who lives there; consider disclosure to the parent.
 // ---
-// One flag per offender and address. Children are records whose holder was under 18 during an overlap of
-// their residence with the offender's use of the address, while he was under notification requirements.
-MATCH (o:Offender)-[np_rel:SUBJECT_OF]->(np:NotificationPeriod)
-WHERE np_rel.from <= $as_of
+// One flag per offender and address (after address linkage: one Address node per dwelling).
+// Offenders: police nominals with a Schedule 3 conviction or notification requirements, from the earlier of
+// the two (`since`). Facts place a person at an address over a span:
+//   spans (their own from..to, open to $as_of): police registrations (REGISTERED_AT), GP registrations,
+//     enrolments and housing tenancies (LIVES_AT), stays found or reported (STAYS_AT: from..to, known on
+//     `recorded`), a setting's second or weekend address for a pupil (STAYS_AT from education_addresses);
+//   points (a date, no end): a birth address, a visit that finds him at an address, intelligence that he stays
+//     there, a police associate's address (recorded), children's social care's current address (known from
+//     the first referral about that record). A point holds from its date until the day before the next later
+//     fact about the same person (any of the identity's records, any address), else to $as_of.
+// The overlap of one of his facts with one of a child's facts at the address, clipped to [since, $as_of] and to
+// the child's childhood (dob from any record of the child's identity), raises the flag on the day it is
+// knowable: the latest of its start and the days each fact was recorded. Severity: critical when a
+// notification period or an order (SUBJECT_OF) is in force on some day of an overlap, else high.
+MATCH (o:Person)
+USING INDEX o:Person(nominal_id)
+WHERE o.nominal_id IS NOT NULL
 CALL (o) {
-  MATCH (o)-[reg:REGISTERED_AT]->(a:Address)
-  WHERE reg.from <= $as_of
-  RETURN a, reg.from AS p_from, coalesce(reg.to, $as_of) AS p_to, reg.source AS p_feed, reg.source_id AS p_id,
-         reg.from AS p_date, reg.type + ' address' AS p_what
-  UNION
-  MATCH (i:Intelligence {category: 'staying_at_address'})-[:ABOUT]->(o), (i)-[:MENTIONS]->(a:Address)
-  WHERE i.date <= $as_of
-  RETURN a, i.date AS p_from, i.date AS p_to, i.source AS p_feed, i.source_id AS p_id, i.date AS p_date,
-         'intelligence: staying at the address' AS p_what
+  OPTIONAL MATCH (o)-[:CONVICTED_OF]->(c:Conviction)
+  WHERE c.schedule_3 AND c.date <= $as_of
+  WITH o, min(c.date) AS convicted
+  OPTIONAL MATCH (o)-[np:SUBJECT_OF]->(:NotificationPeriod)
+  WHERE np.from <= $as_of
+  WITH convicted, min(np.from) AS notified
+  RETURN CASE WHEN convicted IS NULL OR notified < convicted THEN notified ELSE convicted END AS since
 }
-MATCH (a)<-[home:LIVES_AT]-(child:Person)
-WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births']
-  AND home.from <= $as_of AND child.dob IS NOT NULL
-  AND NOT EXISTS { (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(child) }
-WITH o, np_rel, a, p_from, p_to, p_feed, p_id, p_date, p_what, home, child,
-     [p_from, home.from, np_rel.from, child.dob] AS starts,
-     [p_to, CASE home.source WHEN 'health_births' THEN home.from ELSE coalesce(home.to, $as_of) END,
-      coalesce(np_rel.to, $as_of), child.dob + duration({years: 18}) - duration({days: 1}), $as_of] AS ends
-WITH o, a, p_feed, p_id, p_date, p_what, home, child,
-     reduce(m = starts[0], d IN starts | CASE WHEN d > m THEN d ELSE m END) AS start,
-     reduce(m = ends[0], d IN ends | CASE WHEN d < m THEN d ELSE m END) AS end
+WITH o, since
+WHERE since IS NOT NULL
+OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
+WITH o, since, CASE WHEN oi IS NULL THEN [o] ELSE [(oi)-[:HAS_RECORD]->(r:Person) | r] END AS selves
+// His facts: every record of his identity placing him at an address.
+CALL (selves) {
+  UNWIND selves AS me
+  CALL (me) {
+    MATCH (me)-[x:REGISTERED_AT]->(a:Address)
+    WHERE x.from <= $as_of
+    RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
+           'police' AS agency, x.type + ' address registered with police' AS what
+    UNION
+    MATCH (me)-[x:LIVES_AT]->(a:Address)
+    WHERE x.source IN ['health_gp_registrations', 'housing_tenancies'] AND x.from <= $as_of
+    RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
+           CASE x.source WHEN 'housing_tenancies' THEN 'housing' ELSE 'health' END AS agency,
+           CASE x.source WHEN 'housing_tenancies' THEN 'on the tenancy (' + x.role + ')' ELSE 'his GP registration' END AS what
+    UNION
+    MATCH (me)-[x:STAYS_AT {source: 'police_stays'}]->(a:Address)
+    WHERE x.recorded <= $as_of
+    RETURN a, coalesce(x.from, x.recorded) AS from, x.to AS to, false AS point, x.recorded AS known,
+           x.source AS feed, x.source_id AS rid, x.agency AS agency,
+           'stays there' + coalesce(' (' + x.frequency + ')', '') + coalesce('; present: ' + x.present, '') AS what
+    UNION
+    MATCH (me)-[:VISITED_IN]->(x:Visit)-[:AT]->(a:Address)
+    WHERE x.date <= $as_of
+    RETURN a, x.date AS from, null AS to, true AS point, x.date AS known, x.source AS feed, x.source_id AS rid,
+           'police' AS agency, 'found there on a ' + replace(x.visit_type, '_', ' ') AS what
+    UNION
+    MATCH (x:Intelligence {category: 'staying_at_address'})-[:ABOUT]->(me), (x)-[:MENTIONS]->(a:Address)
+    WHERE x.date <= $as_of
+    RETURN a, x.date AS from, null AS to, true AS point, x.date AS known, x.source AS feed, x.source_id AS rid,
+           'police' AS agency, 'intelligence: staying at the address' AS what
+  }
+  RETURN collect({a: a, from: from, to: to, point: point, known: known, feed: feed, rid: rid, agency: agency,
+                  what: what}) AS facts
+}
+UNWIND facts AS f
+WITH o, since, f,
+     CASE WHEN f.point THEN coalesce(reduce(m = null, g IN facts |
+            CASE WHEN g.from > f.from AND (m IS NULL OR g.from < m) THEN g.from ELSE m END) - duration({days: 1}),
+          $as_of)
+          ELSE coalesce(f.to, $as_of) END AS f_to
+WITH o, since, f, CASE WHEN f_to > $as_of THEN $as_of ELSE f_to END AS f_to
+WHERE f.from <= f_to AND since <= f_to
+WITH o, since, f.a AS a, f, f_to
+// Children recorded at the address: any record of a person (not one of his) whose identity's dob is known.
+MATCH (a)<-[home:LIVES_AT|STAYS_AT]-(rec:Person)
+WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'csc_persons',
+                      'police_associates', 'education_addresses', 'housing_tenancies']
+  AND NOT EXISTS { (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(rec) }
+  AND rec <> o
+OPTIONAL MATCH (rec)<-[:HAS_RECORD]-(ci:Identity)
+WITH o, since, a, f, f_to, home, rec, ci,
+     CASE WHEN ci IS NULL THEN [rec] ELSE [(ci)-[:HAS_RECORD]->(r:Person) | r] END AS kin
+WITH o, since, a, f, f_to, home, rec, ci, kin,
+     head([k IN kin WHERE k.dob IS NOT NULL | k.dob]) AS dob
+WHERE dob IS NOT NULL AND dob <= $as_of
+// The child's facts (every record of the identity), to end a point fact at the next one.
+CALL (kin) {
+  UNWIND kin AS k
+  MATCH (k)-[h:LIVES_AT|STAYS_AT]->(:Address)
+  WHERE h.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'police_associates',
+                     'housing_tenancies']
+  RETURN collect(coalesce(h.from, h.recorded)) AS c_starts
+}
+// csc_persons: the current address is known from the first referral about that record;
+// police_associates: from the day police recorded the associate.
+CALL (home, rec) {
+  OPTIONAL MATCH (rec)<-[:ABOUT]-(ref:Referral)
+  WHERE home.source = 'csc_persons' AND ref.date <= $as_of
+  RETURN min(ref.date) AS referred
+}
+WITH o, since, a, f, f_to, home, rec, ci, dob, c_starts,
+     CASE home.source WHEN 'csc_persons' THEN referred WHEN 'police_associates' THEN home.recorded
+     WHEN 'education_addresses' THEN coalesce(home.from, home.recorded) ELSE home.from END AS h_from,
+     CASE home.source WHEN 'education_addresses' THEN coalesce(home.recorded, home.from)
+     WHEN 'police_associates' THEN home.recorded ELSE null END AS h_known
+WITH o, since, a, f, f_to, home, rec, ci, dob, h_from, coalesce(h_known, h_from) AS h_known,
+     home.source IN ['health_births', 'csc_persons', 'police_associates'] AS h_point, c_starts
+WHERE h_from IS NOT NULL AND h_from <= $as_of
+WITH o, since, a, f, f_to, home, rec, ci, dob, h_from, h_known,
+     CASE WHEN h_point THEN coalesce(reduce(m = null, d IN c_starts |
+            CASE WHEN d > h_from AND (m IS NULL OR d < m) THEN d ELSE m END) - duration({days: 1}), $as_of)
+          ELSE coalesce(home.to, $as_of) END AS h_to
+WITH o, a, f, home, rec, ci, dob, h_known,
+     reduce(m = since, d IN [f.from, h_from, dob] | CASE WHEN d > m THEN d ELSE m END) AS start,
+     reduce(m = $as_of, d IN [f_to, h_to, dob + duration({years: 18}) - duration({days: 1})] |
+            CASE WHEN d < m THEN d ELSE m END) AS end
 WHERE start <= end
-OPTIONAL MATCH (child)<-[:HAS_RECORD]-(ci:Identity)
-WITH o, a, coalesce(ci.key, child.key) AS child_key, start, p_feed, p_id, p_date, p_what, home, child
-WITH o, a, child_key, min(start) AS child_from, collect(DISTINCT child.key) AS records,
-     head(collect(child.forenames + ' ' + child.surname)) AS name, head(collect(child.dob)) AS dob,
-     collect(DISTINCT {agency: 'police', feed: p_feed, record_id: p_id, date: p_date, what: p_what}) AS places,
-     collect(DISTINCT {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' ELSE 'health' END,
-                       feed: home.source, record_id: home.source_id, date: home.from,
-                       what: child.forenames + ' ' + child.surname + ' recorded living here'}) AS homes,
-     collect(DISTINCT p_what) AS uses
+WITH o, a, f, home, rec, ci, dob, start, end, h_known,
+     reduce(m = start, d IN [f.known, h_known] | CASE WHEN d > m THEN d ELSE m END) AS knowable,
+     EXISTS {
+       MATCH (o)-[s:SUBJECT_OF]->(:NotificationPeriod|Order)
+       WHERE s.from <= end AND (s.to IS NULL OR start <= s.to)
+     } AS managed
+WHERE knowable <= $as_of
+WITH o, a, f, home, rec, dob, start, knowable, managed, coalesce(ci.key, rec.key) AS child_key,
+     {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' WHEN 'education_addresses' THEN 'education'
+                               WHEN 'csc_persons' THEN 'childrens_social_care' WHEN 'police_associates' THEN 'police'
+                               WHEN 'housing_tenancies' THEN 'housing' ELSE 'health' END,
+      feed: home.source, record_id: home.source_id, date: h_known,
+      what: coalesce(rec.forenames + ' ', '') + coalesce(rec.surname, '') + ' recorded ' +
+            CASE type(home) WHEN 'STAYS_AT' THEN 'staying' ELSE 'living' END + ' here'} AS home_ev,
+     {agency: f.agency, feed: f.feed, record_id: f.rid, date: f.known, what: f.what} AS place_ev
+ORDER BY knowable, f.feed, f.rid
+WITH o, a, child_key, dob, min(knowable) AS child_from, min(start) AS first_day, collect(DISTINCT rec.key) AS records,
+     head(collect(rec.forenames + ' ' + rec.surname)) AS name, head(collect(place_ev)) AS first_place,
+     collect(DISTINCT place_ev) AS places, collect(DISTINCT home_ev) AS homes, collect(DISTINCT f.what) AS uses,
+     max(CASE WHEN managed THEN 1 ELSE 0 END) = 1 AS managed
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
-WITH o, a, team, min(child_from) AS detected_on,
-     collect({key: child_key, name: name, dob: dob, records: records, from: child_from}) AS child_rows,
+WITH o, a, team, child_key, dob, child_from, records, name, first_place, places, homes, uses, managed
+ORDER BY child_from, child_key
+WITH o, a, team, min(child_from) AS detected_on, head(collect(first_place)) AS trigger,
+     collect({key: child_key, name: coalesce(name, child_key), dob: dob, records: records, from: child_from}) AS child_rows,
      reduce(acc = [], x IN collect(places) | acc + [e IN x WHERE NOT e IN acc]) +
-     reduce(acc = [], x IN collect(homes) | acc + x) AS evidence,
-     reduce(acc = [], x IN collect(uses) | acc + [u IN x WHERE NOT u IN acc]) AS uses
+     reduce(acc = [], x IN collect(homes) | acc + [e IN x WHERE NOT e IN acc]) AS evidence,
+     reduce(acc = [], x IN collect(uses) | acc + [u IN x WHERE NOT u IN acc]) AS uses,
+     max(CASE WHEN managed THEN 1 ELSE 0 END) = 1 AS managed
+WITH o, a, team, detected_on, trigger, child_rows, evidence, uses, managed, o.forenames + ' ' + o.surname AS offender
 RETURN
   child_rows AS children,
-  {key: o.key, name: o.forenames + ' ' + o.surname, dob: o.dob, risk_level: o.risk_level} AS subject,
-  [{key: o.key, name: o.forenames + ' ' + o.surname, role: 'offender'}] AS people,
+  {key: o.key, name: offender, dob: o.dob, risk_level: o.risk_level} AS subject,
+  [{key: o.key, name: offender, role: 'offender'}] AS people,
   [a.key] AS addresses,
   CASE WHEN team IS NULL THEN [] ELSE [{key: team.key, name: team.name}] END AS agencies,
-  ['(' + o.forenames + ' ' + o.surname + ')-[' + reduce(t = '', u IN uses | t + CASE t WHEN '' THEN '' ELSE ', ' END + u) +
+  ['(' + offender + ')-[' + reduce(t = '', u IN uses | t + CASE t WHEN '' THEN '' ELSE ', ' END + u) +
    ']->(' + a.key + ')<-[lives at]-(' + reduce(t = '', c IN child_rows | t + CASE t WHEN '' THEN '' ELSE ', ' END + c.name) + ')'] AS path,
   evidence,
   detected_on,
-  toString(size(child_rows)) + ' child(ren) recorded living at ' + a.key + ', an address ' + o.forenames + ' ' +
-  o.surname + ' uses while under notification requirements' AS summary
+  toString(size(child_rows)) + ' child(ren) recorded living at ' + a.key + ', an address ' + offender + ' uses' +
+    CASE WHEN managed THEN ' while under notification requirements or an order'
+         ELSE ' after his notification requirements and orders ended (risk is never zero)' END AS summary,
+  trigger.feed + ':' + trigger.record_id AS fact,
+  CASE WHEN managed THEN 'critical' ELSE 'high' END AS severity
 ORDER BY detected_on

@@ -16,6 +16,7 @@ from loaders.spec import load_spec
 from synthetic.agencies import build_agencies
 from synthetic.cases.context import Ctx
 from synthetic.cases.registry import detect_all, plan
+from synthetic.cases.residence import tenancies, weekend_addresses
 from synthetic.cases.rules import Records
 from synthetic.csc import Csc, background_referrals
 from synthetic.management import write_offender
@@ -71,6 +72,8 @@ def generate(
         (signal.decoy if decoy else signal.plant)(ctx)
     background = max(offenders - len(scenarios), 5)
     _background_offenders(world, population, services, background)
+    weekend_addresses(world)
+    tenancies(world)
     children = [p for p in world.people if not p.protected and p.dob > add_years(WINDOW_START, -17)]
     background_referrals(world, csc, children, REFERRAL_SHARE)
     world.rows["agencies"] = list(world.agencies.values())

@@ -31,6 +31,8 @@ IDENTITY_COLUMNS: dict[tuple[str, str], tuple[str, str, str | None]] = {
     ("health_maternity_bookings", "partner"): ("partner_surname", "partner_forenames", "partner_date_of_birth"),
     ("education_enrolments", "pupil"): ("surname", "forenames", "date_of_birth"),
     ("education_collections", "adult"): ("adult_surname", "adult_forenames", None),
+    ("education_addresses", "pupil"): ("surname", "forenames", "date_of_birth"),
+    ("housing_tenancies", "person"): ("surname", "forenames", "date_of_birth"),
     ("employment", "employee"): ("surname", "forenames", "date_of_birth"),
     ("travel", "traveller"): ("surname", "forenames", "date_of_birth"),
     ("disclosures", "recipient"): ("recipient_surname", "recipient_forenames", "recipient_date_of_birth"),

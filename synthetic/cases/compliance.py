@@ -90,8 +90,10 @@ def detect_s8(rec: Records) -> list[Instance]:
     (c) police_notifications row with outcome missed or late; detectable due_date + 1;
     (d) police_addresses row with notified_date empty; detectable from_date + 4;
     (e) police_intelligence row of category staying_at_address at an address the nominal has no
-        police_addresses registration for on report_date; detectable report_date.
-    A stay at a household with a child is a breach when it is (d) or (e).
+        police_addresses registration for on report_date; detectable report_date;
+    (f) police_stays row (a stay officers recorded) at an address the nominal has no police_addresses
+        registration for on recorded_date; detectable recorded_date.
+    A stay at a household with a child is a breach when it is (d), (e) or (f).
     """
     out = []
     for nominal, pid in sorted(rec.pid_of.items()):
@@ -134,6 +136,12 @@ def detect_s8(rec: Records) -> list[Instance]:
                 )
             ):
                 found.append((d, intel, (record_name(intel),)))
+        for stay in rec.rows(nominal, "police_stays"):
+            d = stay["recorded_date"]
+            if rec.managed(nominal, d) and not any(
+                r["_at"] == stay["_at"] and r["from_date"] <= d <= until(r["to_date"], rec.as_of) for r in regs
+            ):
+                found.append((d, stay, (record_name(stay),)))
         for detectable, row, key in found:
             if detectable <= rec.as_of:
                 out.append(

@@ -105,3 +105,154 @@ def links_by_child(rec: Records) -> dict[int, list[tuple[str, list[Span]]]]:
                 out[child].append((nominal, spans))
         rec.by_child = dict(out)
     return rec.by_child
+
+
+# --- S1: residence facts that persist (issue 11, classes 3, 4 and 5) ---------------------------------------
+# A fact places a person at a dwelling over a span. Spans carry their own dates; a point (a birth address, a
+# visit that finds him there, intelligence, an associate's or children's social care's address) holds from
+# its date until the day before the next later fact about the same person, else to as_of.
+Fact = tuple[int, date, date | None, bool, date, Row]  # dwelling, from, to (None: open), point, known, record
+
+_CHILD_SPANS = (
+    ("health_gp_registrations", "patient", "registered_from", "registered_to"),
+    ("education_enrolments", "pupil", "start_date", "end_date"),
+    ("housing_tenancies", "person", "start_date", "end_date"),
+)
+
+
+def _persist(rec: Records, facts: list[Fact], starts: list[date]) -> list[tuple[int, date, date, date, Row]]:
+    """(dwelling, from, to, known, record): points end the day before the next later start in `starts`."""
+    out = []
+    for did, start, end, point, known, row in facts:
+        if point:
+            later = [d for d in starts if d > start]
+            stop = min(later) - days(1) if later else rec.as_of
+        else:
+            stop = until(end, rec.as_of)
+        out.append((did, start, min(stop, rec.as_of), known, row))
+    return out
+
+
+def offender_facts(rec: Records, nominal: str) -> list[tuple[int, date, date, date, Row]]:
+    """Where the offender lives, stays or is found: registrations, his GP registrations and tenancies, stays, visits,
+    'staying at address' intelligence."""
+    pid = rec.pid_of[nominal]
+    facts: list[Fact] = [
+        (r["_at"], r["from_date"], r["to_date"], False, r["from_date"], r)
+        for r in rec.rows(nominal, "police_addresses")
+    ]
+    facts += [
+        (r["_at"], r["registered_from"], r["registered_to"], False, r["registered_from"], r)
+        for r in rec.world.of("health_gp_registrations", pid, "patient")
+        if "_at" in r
+    ]
+    facts += [
+        (r["_at"], r["start_date"], r["end_date"], False, r["start_date"], r)
+        for r in rec.world.of("housing_tenancies", pid, "person")
+    ]
+    facts += [
+        (r["_at"], r["from_date"] or r["recorded_date"], r["to_date"], False, r["recorded_date"], r)
+        for r in rec.rows(nominal, "police_stays")
+    ]
+    facts += [
+        (r["_at"], r["visit_date"], None, True, r["visit_date"], r)
+        for r in rec.rows(nominal, "police_visits")
+        if "_at" in r
+    ]
+    facts += [
+        (r["_at"], r["report_date"], None, True, r["report_date"], r)
+        for r in rec.rows(nominal, "police_intelligence")
+        if r["category"] == "staying_at_address" and "_at" in r
+    ]
+    facts = [f for f in facts if f[4] <= rec.as_of]
+    return _persist(rec, facts, [f[1] for f in facts])
+
+
+def child_facts(rec: Records, pid: int) -> list[tuple[int, date, date, date, Row]]:
+    """Where a person is recorded living or staying: GP registrations, enrolments, tenancies, a setting's second
+    address (spans); birth address, children's social care's address, police associates' addresses (points)."""
+    world = rec.world
+    dob = world.person(pid).dob
+    facts: list[Fact] = []
+    for feed, role, start_col, end_col in _CHILD_SPANS:
+        facts += [
+            (r["_at"], r[start_col], r[end_col], False, r[start_col], r)
+            for r in world.of(feed, pid, role)
+            if "_at" in r
+        ]
+    facts += [(r["_at"], dob, None, True, dob, r) for r in world.of("health_births", pid, "child") if "_at" in r]
+    facts += [
+        (r["_at"], r["from_date"] or r["recorded_date"], r["to_date"], False, r["recorded_date"] or r["from_date"], r)
+        for r in world.of("education_addresses", pid, "pupil")
+        if "_at" in r
+    ]
+    facts += [
+        (r["_at"], r["recorded_date"], None, True, r["recorded_date"], r)
+        for r in world.of("police_associates", pid, "associate")
+        if "_at" in r
+    ]
+    starts = [f[1] for f in facts if f[5]["_feed"] != "education_addresses"]
+    referred = [
+        r["cine_referral_date"] for r in world.of("csc_referrals", pid, "child") if r["cine_referral_date"] <= rec.as_of
+    ]
+    if referred:
+        facts += [
+            (r["_at"], min(referred), None, True, min(referred), r)
+            for r in world.of("csc_persons", pid, "person")
+            if "_at" in r
+        ]
+    facts = [f for f in facts if f[1] <= rec.as_of and f[4] <= rec.as_of]
+    return _persist(rec, facts, starts)
+
+
+def offender_since(rec: Records, nominal: str) -> date | None:
+    """First day he is known as a sexual offender: his first Schedule 3 conviction or notification period."""
+    days_ = [
+        r["conviction_date"]
+        for r in rec.world.rows.get("police_convictions", [])
+        if r["nominal_id"] == nominal and r["schedule_3"]
+    ]
+    days_ += [p["start_date"] for p in rec.rows(nominal, "police_notification_periods")]
+    days_ = [d for d in days_ if d <= rec.as_of]
+    return min(days_) if days_ else None
+
+
+def in_force(rec: Records, nominal: str, start: date, end: date) -> bool:
+    """A notification period or an order in force on some day of [start, end]."""
+    spans = [(p["start_date"], p["end_date"]) for p in rec.rows(nominal, "police_notification_periods")]
+    spans += [(o["start_date"], o["end_date"]) for o in rec.rows(nominal, "police_orders")]
+    return any(s <= end and (e is None or start <= e) for s, e in spans)
+
+
+S1Link = tuple[int, int, date, date, bool, Row, Row]  # child, dwelling, start, knowable, managed, place, home
+
+
+def s1_links(rec: Records, nominal: str) -> list[S1Link]:
+    """Overlaps of the offender's facts with a child's facts at one dwelling (S1, see residence.detect_s1)."""
+    since = offender_since(rec, nominal)
+    if since is None:
+        return []
+    offender = rec.pid_of[nominal]
+    mine = offender_facts(rec, nominal)
+    dwellings = {f[0] for f in mine}
+    if not dwellings:
+        return []
+    people = {pid for did in dwellings for pid in rec.residents(did)} - {offender}
+    out = []
+    for child in sorted(people):
+        dob = rec.world.person(child).dob
+        if dob > rec.as_of:
+            continue
+        adult = add_years(dob, 18) - days(1)
+        for c_did, c_from, c_to, c_known, c_row in child_facts(rec, child):
+            if c_did not in dwellings:
+                continue
+            for did, o_from, o_to, o_known, o_row in mine:
+                if did != c_did or o_to < since:
+                    continue
+                start, end = max(since, o_from, c_from, dob), min(rec.as_of, o_to, c_to, adult)
+                if start > end:
+                    continue
+                knowable = max(start, o_known, c_known)
+                out.append((child, did, start, knowable, in_force(rec, nominal, start, end), o_row, c_row))
+    return out

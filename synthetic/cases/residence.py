@@ -5,34 +5,43 @@ from __future__ import annotations
 from datetime import date
 
 from synthetic.cases.context import Ctx, Family
-from synthetic.cases.links import linked_children, residence_links
+from synthetic.cases.links import linked_children, s1_links
 from synthetic.cases.rules import Instance, Records
 from synthetic.csc import agencies_working_with
 from synthetic.offenders import AssocSpec, Offender, RegSpec
-from synthetic.world import WINDOW_START, add_years, days
+from synthetic.world import WINDOW_START, Row, World, add_years, days
 
 _STAY_KINDS = ("staying", "additional", "frequents")
+_FREQUENCIES = ("three nights a week", "most nights", "at weekends", "two or three nights a week")
+STAY_FOUND_SHARE = 0.5  # planted S1 stories where officers find the stay at a visit before he registers it
+WEEKEND_ADDRESS_SHARE = 0.03  # enrolments for which the setting records a second or weekend address
+TENANCY_SHARE = 0.15  # dwellings let by a housing provider that records every household on its tenancies
 
 
 def detect_s1(rec: Records) -> list[Instance]:
     """S1: a child lives at, or regularly stays at, an address an offender lives at, stays at or frequents.
 
-    One instance per (nominal, address). Flag when a police_addresses row of the nominal (any address_type:
-    main, additional, staying, frequents; from_date..to_date) or a police_intelligence row of category
-    staying_at_address (on report_date) is at the same address as a child's residence record, the two
-    periods overlap, and on some day of the overlap the nominal is under management and the person is
-    under 18. Residence records: health_gp_registrations (registered_from..registered_to),
-    education_enrolments (start_date..end_date), health_births (address on date_of_birth).
-    from = detectable_from = first day of the earliest overlap.
+    Offenders: nominals with a Schedule 3 conviction or a notification period, from the earlier (`since`);
+    the risk level, and whether his notification or an order has ended, never filter (risk is never zero).
+    His facts (links.offender_facts): police_addresses (from_date..to_date), his own health_gp_registrations,
+    police_stays (from_date..to_date, known on recorded_date), and points that persist until his next later
+    fact: police_visits at an address, staying_at_address intelligence. A person's facts (links.child_facts):
+    GP registrations, enrolments, housing_tenancies, education_addresses (a setting's second or weekend
+    address, which ends no point), and points: birth address, police associate address (recorded_date),
+    csc_persons address (from the first referral about the child). One instance per (nominal, dwelling):
+    a fact of his and one of the person's at the dwelling overlap within [since, as_of] while the person is
+    under 18. from = first day of the earliest overlap; detectable_from = the earliest day an overlap is
+    knowable (the latest of its start and the days its two records were made).
     """
     out: dict[tuple, Instance] = {}
     for nominal in sorted(rec.pid_of):
-        for child, did, start, _end, place, row in residence_links(rec, nominal):
+        for child, did, start, knowable, _managed, place, row in s1_links(rec, nominal):
             inst = out.setdefault(
                 (nominal, did),
-                Instance("S1", (nominal, did), start, start, offender=rec.pid_of[nominal], dwellings=[did]),
+                Instance("S1", (nominal, did), start, knowable, offender=rec.pid_of[nominal], dwellings=[did]),
             )
-            inst.start = inst.detectable = min(inst.start, start)
+            inst.start = min(inst.start, start)
+            inst.detectable = min(inst.detectable, knowable)
             if child not in inst.children:
                 inst.children.append(child)
             inst.evidence += [place, row]
@@ -90,27 +99,97 @@ def family_for(ctx: Ctx, day: date, kids: int = 2, emit: bool = True) -> Family:
 
 
 def plant_s1(ctx: Ctx) -> None:
-    """Review 3.8, 3.12, 3.25: Mr A registers Ms R's home (where her children live) as a 'staying' or
-    'additional' address and stays there several nights a week; nothing is done about the children."""
+    """Review 3.8, 3.12, 3.25: Mr A stays at Ms R's home (where her children live) several nights a week and
+    registers it as a 'staying' or 'additional' address. Officers record the stay (police_stays: how often,
+    who is present): in STAY_FOUND_SHARE of the stories they find it at a visit weeks before he registers
+    it (an S8 breach too), otherwise they confirm the registered stay at a later visit."""
     o = ctx.offender(date(2013, 1, 1), date(2018, 12, 31))
     day = ctx.day(o.start + days(60), ctx.world.as_of - days(400))
     fam = family_for(ctx, day)
     kind = ctx.rng.choice(_STAY_KINDS)
-    o.regs.append(RegSpec(fam.did, kind, day, None, day + days(ctx.rng.randint(0, 2))))
+    found = ctx.rng.random() < STAY_FOUND_SHARE
+    seen = day if found else day + days(ctx.rng.randint(20, 120))
+    registered = day + days(ctx.rng.randint(14, 45)) if found else day
+    o.regs.append(RegSpec(fam.did, kind, registered, None, registered + days(ctx.rng.randint(0, 2))))
     o.associates.append(
         AssocSpec("partner", fam.mother.pid, day, start=day - days(60), told=day + days(ctx.rng.randint(2, 20)))
     )
+    note = "Seen at his partner's address; says he stays there " + ctx.rng.choice(_FREQUENCIES)
+    o.extra_visits.append(dict(day=seen, did=fam.did, engagement="partial", children=False, summary=note))
     ctx.write(o)
+    visit = next(v for v in ctx.world.of("police_visits", o.pid) if v["visit_date"] == seen)
+    record_stay(ctx.world, o, fam.did, seen, day - days(ctx.rng.randint(7, 60)), visit["visit_id"])
     ctx.scenario(
         False,
-        f"Offender registers his partner's home as a '{kind}' address while her children live there",
+        "Offender stays at his partner's home while her children live there ("
+        + ("found at a visit before he registers it" if found else f"registered as a '{kind}' address")
+        + ")",
         o,
         children=[k.pid for k in fam.children],
         people=[("partner", fam.mother.pid)],
         dwellings=[fam.did],
         start=day,
-        detectable=day,
+        detectable=min(seen, registered),
     )
+
+
+def record_stay(world: World, o: Offender, did: int, day: date, since: date | None, visit_id: str | None) -> Row:
+    """A stay officers record at a visit: where, since when, how often and who else is there."""
+    rng = world.rng
+    return world.add(
+        "police_stays",
+        {
+            "stay_id": world.new_id("STY"),
+            "nominal_id": o.nominal_id,
+            "recorded_date": day,
+            "recorded_in": visit_id,
+            "found_by": "visit" if visit_id else "self_report",
+            "from_date": since,
+            "to_date": None,
+            "frequency": rng.choice(_FREQUENCIES),
+            "present": "partner and her children",
+            "children_present": True,
+        },
+        {"offender": o.pid},
+        did,
+    )
+
+
+def weekend_addresses(world: World, share: float = WEEKEND_ADDRESS_SHARE) -> None:
+    """A setting's second or weekend address for a share of pupils (a relative's home at weekends), never at
+    a dwelling where an offender lives, stays or is recorded (background records show no signal)."""
+    rng = world.rng
+    offenders = {r["_who"]["offender"] for r in world.rows.get("police_nominals", [])}
+    barred = {s.did for pid in offenders for s in world.person(pid).stays}
+    for feed in ("police_addresses", "police_visits", "police_intelligence", "police_stays"):
+        barred |= {r["_at"] for r in world.rows.get(feed, []) if r.get("_at") is not None}
+    homes = sorted({s.did for p in world.people if not p.protected for s in p.stays} - barred)
+    for row in list(world.rows.get("education_enrolments", [])):
+        pupil = world.person(row["_who"]["pupil"])
+        if pupil.protected or not homes or rng.random() >= share:
+            continue
+        did = homes[rng.randrange(len(homes))]
+        if did == row.get("_at"):
+            continue
+        start = row["start_date"] + days(rng.randint(0, 200))
+        if start > world.as_of or (row["end_date"] and start > row["end_date"]):
+            continue
+        world.add(
+            "education_addresses",
+            {
+                "pupil_address_id": world.new_id("PAD"),
+                "pupil_id": row["pupil_id"],
+                "setting_id": row["setting_id"],
+                "address_type": rng.choice(("weekend", "second", "contact")),
+                "recorded_date": start,
+                "from_date": None,
+                "to_date": row["end_date"],
+                "frequency": rng.choice(("alternate weekends", "weekends", "two nights a week")),
+                "household": rng.choice(("grandmother", "father", "aunt")),
+            },
+            {"pupil": pupil.pid},
+            did,
+        )
 
 
 def decoy_s1(ctx: Ctx) -> None:
@@ -191,3 +270,33 @@ def known_child(ctx: Ctx) -> tuple[Offender, Family]:
     o = ctx.offender(dob + days(400), dob + days(1500), person=father)
     o.associates.append(AssocSpec("child", fam.children[0].pid, o.start + days(ctx.rng.randint(0, 5)), start=dob))
     return o, fam
+
+
+def tenancies(world: World, share: float = TENANCY_SHARE) -> None:
+    """Housing tenancies for a share of dwellings: everyone who lived there, for as long as they lived there
+    (the provider's household record), so a tenancy says no more than the other records of where people live."""
+    rng = world.rng
+    residents: dict[int, list[tuple[int, date, date | None]]] = {}
+    for person in world.people:
+        for stay in person.stays:
+            if stay.start <= world.as_of:
+                residents.setdefault(stay.did, []).append((person.pid, stay.start, stay.end))
+    for did in sorted(residents):
+        if rng.random() >= share:
+            continue
+        ref = world.new_id("TEN")
+        members = sorted(residents[did], key=lambda r: (r[1], r[0]))
+        lead = next((pid for pid, start, _ in members if not world.person(pid).is_child(start)), None)
+        for pid, start, end in members:
+            world.add(
+                "housing_tenancies",
+                {
+                    "tenancy_member_id": world.new_id("TNM"),
+                    "tenancy_ref": ref,
+                    "member_role": "lead_tenant" if pid == lead else "household_member",
+                    "start_date": start,
+                    "end_date": end if end is None or end <= world.as_of else None,
+                },
+                {"person": pid},
+                did,
+            )

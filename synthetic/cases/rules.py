@@ -55,6 +55,15 @@ TEXT_FIELDS = {  # S10: free-text fields where an account of the offence given t
     "csc_referrals": ("cine_summary", "child"),
     "education_collections": ("note", "adult"),
 }
+_RESIDENT_ROLES = (  # feeds that place a person at a dwelling, and the role of that person (S1)
+    ("health_gp_registrations", "patient"),
+    ("education_enrolments", "pupil"),
+    ("health_births", "child"),
+    ("csc_persons", "person"),
+    ("police_associates", "associate"),
+    ("education_addresses", "pupil"),
+    ("housing_tenancies", "person"),
+)
 
 
 @dataclass
@@ -109,6 +118,7 @@ class Records:
             "police_notification_periods",
             "police_orders",
             "police_addresses",
+            "police_stays",
             "police_risk_assessments",
             "police_visits",
             "police_associates",
@@ -132,6 +142,7 @@ class Records:
         self.by_child: dict[int, list[tuple[str, list[tuple[date, date, list[Row]]]]]] | None = None
         self.offender_pids = set(self.pid_of.values())
         self.nominal_of = {pid: n for n, pid in sorted(self.pid_of.items())}
+        self._residents: dict[int, set[int]] | None = None
 
     def _index_residence(self) -> None:
         """Where people are recorded living: GP registrations, enrolments, birth addresses (at birth)."""
@@ -148,6 +159,16 @@ class Records:
                 start = row[start_col] if start_col in row else self.world.person(pid).dob
                 end = start if end_col is None else until(row[end_col], self.as_of)
                 self.residence[row["_at"]].append((pid, start, end, row))
+
+    def residents(self, did: int) -> set[int]:
+        """People with any record placing them at the dwelling (S1's candidates), indexed on first use."""
+        if self._residents is None:
+            self._residents = defaultdict(set)
+            for feed, role in _RESIDENT_ROLES:
+                for row in self.world.rows.get(feed, []):
+                    if "_at" in row and role in row.get("_who", {}):
+                        self._residents[row["_at"]].add(row["_who"][role])
+        return self._residents.get(did, set())
 
     def rows(self, nominal: str, feed: str) -> list[Row]:
         return self.police[nominal][feed]
