@@ -15,12 +15,18 @@
 //   Confirm the identity (review the linked records side by side), then treat as the underlying signal:
 //   refer to children's social care and tell the agencies working with the child (Rec 1, Rec 4).
 // ---
-// Pattern 1: father on a birth record = offender only through a probabilistic or reviewer-confirmed link.
+// Pattern 1: father on a birth record = offender only through a probabilistic or reviewer-confirmed link,
+// raised on the day of the birth (the day both records exist and the link can be made).
 MATCH (o:Person)
   USING INDEX o:Person(nominal_id)
 WHERE o.nominal_id IS NOT NULL
-MATCH (o)<-[:HAS_RECORD]-(i:Identity)-[h:HAS_RECORD]->(father:Person)-[:PARENT_OF]->(baby:Person)<-[:BIRTH_OF]-(b:Birth)
-WHERE b.date <= $as_of AND (h.rule STARTS WITH 'probabilistic' OR h.rule STARTS WITH 'confirmed')
+// The father's record and the nominal's are in different groups of deterministic links (exact_group, written
+// by `sightline resolve`): whatever rule joined the father's record itself (the twins' two birth records name
+// one "Leigh Harrop" and link exactly to each other), only linkage ties that group to the nominal.
+MATCH (o)<-[ho:HAS_RECORD]-(i:Identity)-[h:HAS_RECORD]->(father:Person)-[:PARENT_OF]->(baby:Person)<-[:BIRTH_OF]-(b:Birth)
+WHERE b.date <= $as_of
+  AND (h.rule STARTS WITH 'probabilistic' OR h.rule STARTS WITH 'confirmed'
+       OR (h.exact_group IS NOT NULL AND h.exact_group <> ho.exact_group))
   AND EXISTS { (o)-[np:SUBJECT_OF]->(:NotificationPeriod) WHERE np.from <= b.date AND coalesce(np.to, $as_of) >= b.date }
 OPTIONAL MATCH (baby)<-[:HAS_RECORD]-(ci:Identity)
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
