@@ -52,9 +52,17 @@ def _how(given: str, known: set[str]) -> str | None:
 
 
 def likely_pairs(records: list[Record], pairs: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """(record without a date of birth, a record of the one identity it likely is, rule with the evidence)."""
+    """(record without a date of birth, a record of the one identity it likely is, rule with the evidence).
+
+    Only identities at an address near the record are compared (an index by address), so a borough's worth
+    of records costs about one pass over them."""
     component = components(records, pairs)
     groups = _groups(records, component)
+    by_address: dict[str, set[int]] = defaultdict(set)
+    for c, g in groups.items():
+        if g.anchor is not None:
+            for address in g.addresses:
+                by_address[address].add(c)
     out = []
     for r in records:
         if r.dob or r.alias_of or not r.name:
@@ -62,19 +70,18 @@ def likely_pairs(records: list[Record], pairs: list[tuple[str, str, str]]) -> li
         surname, _, given = r.name.partition("|")
         if not given:
             continue
-        near = set(r.addresses)
         written_about = {component[n] for n in r.neighbours if n in component}
-        for c in written_about:
-            near |= groups[c].addresses
+        near = set(r.addresses).union(*(groups[c].addresses for c in written_about))
         found = []
-        for c, g in groups.items():
-            if c == component[r.key] or c in written_about or g.anchor is None or not g.addresses & near:
+        for c in sorted(set().union(*(by_address.get(a, set()) for a in near))):
+            g = groups[c]
+            if c == component[r.key] or c in written_about or surname not in g.names:
                 continue
-            how = _how(given.split()[0], g.names.get(surname, set()))
+            how = _how(given.split()[0], g.names[surname])
             if how:
                 found.append((g, how))
         if len(found) == 1:
             g, how = found[0]
             assert g.anchor is not None
-            out.append((r.key, g.anchor, f"{RULE} (same surname, {how} of a name he is known by, a shared address)"))
+            out.append((r.key, g.anchor, f"{RULE} (same surname, {how} of a name known, a shared address)"))
     return out

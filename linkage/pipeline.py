@@ -159,7 +159,8 @@ def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
 def _with_stored(graph: Graph, scored: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Incremental runs: the pairs earlier runs scored, plus the new ones (a pair scored now wins)."""
     stored = graph.read(STATEMENTS["stored_pairs"], name="resolve: stored pairs")
-    by_pair = {(r["left"], r["right"]): r for r in stored}
+    # likely links are derived again from all the records (likely.py); a stored one may no longer hold
+    by_pair = {(r["left"], r["right"]): r for r in stored if not (r.pop("note", None) or "").startswith(likely.RULE)}
     by_pair.update({(r["left"], r["right"]): r for r in scored})
     return list(by_pair.values())
 
