@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
+from linkage import model
 from linkage.exact import POLICE_ALIAS, Record, deterministic_pairs
 from linkage.likely import likely_pairs
 from linkage.names import fold_name, is_short_form, name_agrees
+from linkage.prepare import COLUMNS, record_row
 
 HOME, FLAT, ELSEWHERE = "addr:41 harnall row", "addr:flat 9", "addr:2 other street"
 
@@ -75,3 +79,18 @@ def test_a_contact_is_never_linked_to_the_child_it_was_written_about() -> None:
     mrs_s = _rec("edu-contact:C5", "MENSAH", "Mrs S", neighbours={"upn:S"})
     records = _family(mrs_s)
     assert likely_pairs(records, deterministic_pairs(records)) == []
+
+
+def test_splink_compares_short_forms_as_a_level_of_their_own() -> None:
+    """Records with a date of birth are Splink's: "Jide" and "Babajide" meet at a level above "else"."""
+    born = dt.date(1983, 2, 19)
+    rows = [
+        record_row({"key": "police:1", "surname": "OKAFOR", "forenames": "Babajide Oluwaseun", "dob": born}),
+        record_row({"key": "gp:1", "surname": "Okafor", "forenames": "Jide", "dob": born}),
+        record_row({"key": "gp:2", "surname": "Okafor", "forenames": "Bode", "dob": born}),
+    ]
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype(object)
+    pairs = model.predict(model.linker_for(frame.where(frame.notna(), None), model.default_model()), 0.0)
+    level = {frozenset((r.unique_id_l, r.unique_id_r)): r.gamma_first_name for r in pairs.itertuples()}
+    assert level[frozenset(("gp:1", "police:1"))] > 0, "Jide is a short form of Babajide"
+    assert level[frozenset(("gp:2", "police:1"))] == 0, "Bode is not"
