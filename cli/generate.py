@@ -43,6 +43,17 @@ def generate(
             "swapped day/month, Rd/Road ...)",
         ),
     ] = 0.1,
+    identity_rate: Annotated[
+        float | None,
+        typer.Option(
+            "--identity-rate",
+            min=0.0,
+            max=1.0,
+            help="Share of eligible records written in a shape only linkage follows (nickname with swapped "
+            "day/month, 'Mr J' at a school gate, employment without a date of birth, birth without a father, "
+            "police alias); default half the variation rate",
+        ),
+    ] = None,
     as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
         2024, 12, 31
     ),
@@ -56,7 +67,7 @@ def generate(
     from synthetic import generate as generate_area
 
     started = time.perf_counter()
-    summary = generate_area(people, seed, out, case_rate, variation_rate, as_of)
+    summary = generate_area(people, seed, out, case_rate, variation_rate, as_of, identity_rate)
     seconds = time.perf_counter() - started
     console.print(
         f"{summary.people} people, {summary.offenders} offenders, {summary.cases} signal cases and "

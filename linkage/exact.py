@@ -7,9 +7,11 @@ ties together the records that are the same person, without merging or changing 
    it as `nhs_number` where recorded);
 2. records with the same name and date of birth, after folding case, punctuation and spacing, unless they
    carry different NHS numbers (twins) or the name is a placeholder ("Baby 1", "Unknown");
-3. a record without a date of birth (a father on a birth record, an adult collecting a child, a
-   partner named by police) joins the one identity with its exact name, or, if several share the name,
-   the one that shares an address with it or with the people it was written about.
+3. a police alias is the nominal it is recorded against (police know him by that name too);
+4. a record without a date of birth (a father on a birth record, an adult collecting a child, a
+   partner named by police) joins the one identity with its exact name (a nominal's aliases are his
+   names too), or, if several share the name, the one that shares an address with it or with the people
+   it was written about.
 
 Records that match nothing get an identity of their own, so every saved query can go record -> identity
 -> records. Spelling, date and address variations need probabilistic linkage (`sightline resolve`).
@@ -33,6 +35,8 @@ from linkage.statements import STATEMENTS
 METHOD = "exact"
 SAME_NHS = "same NHS number"
 SAME_NAME_AND_BIRTH = "same name and date of birth"
+POLICE_ALIAS = "a police alias of the nominal"
+FORCED = frozenset({SAME_NHS, POLICE_ALIAS})  # rules no date of birth or NHS number outweighs
 
 
 @dataclass
@@ -43,12 +47,14 @@ class Record:
     nhs: str | None
     addresses: set[str]
     neighbours: set[str] = field(default_factory=set)
+    alias_of: str | None = None  # a police alias: the nominal's record key
 
 
 def as_record(row: dict[str, Any]) -> Record:
     """A record as exact linkage compares it, from a row of person_records.cypher."""
     dob = row["dob"].to_native() if hasattr(row["dob"], "to_native") else row["dob"]
-    return Record(row["key"], fold_name(row["surname"], row["forenames"]), dob, row["nhs"], set(row["addresses"]))
+    name = fold_name(row["surname"], row["forenames"])
+    return Record(row["key"], name, dob, row["nhs"], set(row["addresses"]), alias_of=row.get("alias_of"))
 
 
 def fetch_records(graph: Graph) -> list[Record]:
@@ -66,7 +72,7 @@ def fetch_context(graph: Graph, records: list[Record]) -> None:
 
 
 def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
-    """(record, record, rule) for rules 1 and 2: shared NHS number, or the same name and date of birth.
+    """(record, record, rule) for rules 1 to 3: shared NHS number, the same name and date of birth, an alias.
 
     Rule 2 never links across different NHS numbers: twins share a surname and a birthday, and a group
     holding two NHS numbers is left to probabilistic linkage and its reviewers (records without a number
@@ -84,6 +90,7 @@ def exact_pairs(records: Iterable[Record]) -> list[tuple[str, str, str]]:
         if rule == SAME_NAME_AND_BIRTH and len({nhs[k] for k in keys if nhs[k]}) > 1:
             continue
         pairs += [(keys[0], other, rule) for other in keys[1:]]
+    pairs += [(r.key, r.alias_of, POLICE_ALIAS) for r in records if r.alias_of and r.alias_of in nhs]
     return pairs
 
 
@@ -95,19 +102,19 @@ def components(records: list[Record], pairs: list[tuple[str, str, str]]) -> dict
 
 
 def context_pairs(records: list[Record], component: dict[str, int]) -> list[tuple[str, str, str]]:
-    """Rule 3: (record without a date of birth, a record of the one identity it joins, rule)."""
+    """Rule 4: (record without a date of birth, a record of the one identity it joins, rule)."""
     by_key = {r.key: r for r in records}
     named: dict[str, set[int]] = defaultdict(set)
     addresses: dict[int, set[str]] = defaultdict(set)
     anchor: dict[int, str] = {}
     for r in records:
         addresses[component[r.key]] |= r.addresses
-        if r.dob and r.name:
+        if r.name and (r.dob or r.alias_of):  # an alias without a date of birth still names the nominal
             named[r.name].add(component[r.key])
             anchor.setdefault(component[r.key], r.key)
     pairs = []
     for r in records:
-        if r.dob or not r.name or not named.get(r.name):
+        if r.dob or r.alias_of or not r.name or not named.get(r.name):
             continue
         candidates = named[r.name]
         rule = "same name; the only person with it"
@@ -124,7 +131,7 @@ def context_pairs(records: list[Record], component: dict[str, int]) -> list[tupl
 
 
 def deterministic_pairs(records: list[Record]) -> list[tuple[str, str, str]]:
-    """(record, record, rule) for every rule that never guesses: rules 1 and 2, then rule 3 on their groups."""
+    """(record, record, rule) for every rule that never guesses: rules 1 to 3, then rule 4 on their groups."""
     pairs = exact_pairs(records)
     return pairs + context_pairs(records, components(records, pairs))
 

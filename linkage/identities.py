@@ -33,8 +33,11 @@ def link_graph(records: Iterable[Named], links: Iterable[tuple[str, str, str, fl
     return g
 
 
-def build(records: Iterable[Named], links: nx.Graph) -> list[dict[str, Any]]:
-    """One identity row per connected group of records (write_identities.cypher's `clusters`), by key."""
+def build(records: Iterable[Named], links: nx.Graph, groups: dict[str, int] | None = None) -> list[dict[str, Any]]:
+    """One identity row per connected group of records (write_identities.cypher's `clusters`), by key.
+
+    `groups` (resolve): each record's group of deterministic links. Records of one identity in different
+    groups are the same person only through a probabilistic or reviewed link, which is what S14 reads."""
     by_key = {r.key: r for r in records}
     out = []
     for comp in nx.connected_components(links):
@@ -45,7 +48,8 @@ def build(records: Iterable[Named], links: nx.Graph) -> list[dict[str, Any]]:
         for k in keys:
             edges = sorted(links[k].values(), key=lambda e: -e["probability"])
             first = edges[0] if edges else {"rule": "alone", "probability": 1.0}
-            members.append({"key": k, "rule": first["rule"], "probability": first["probability"]})
+            group = None if groups is None else f"{keys[0]}#{groups.get(k, -1)}"
+            members.append({"key": k, "rule": first["rule"], "probability": first["probability"], "group": group})
         out.append(
             {
                 "key": f"identity:{keys[0]}",

@@ -1,6 +1,6 @@
 """The Splink model: how two person records are compared, which pairs are compared at all, and training.
 
-Comparisons follow what varies in real agency records: nicknames and typos in first names, married,
+Comparisons follow what varies in real agency records: nicknames, short forms and typos in first names, married,
 hyphenated and misspelt surnames, day and month swapped in dates of birth, postcodes written differently.
 Training is unsupervised (expectation maximisation) with the prior set from exact name and date matches.
 It needs a population: on a few records (one family, as a MASH often loads) EM has nothing to learn from
@@ -39,6 +39,13 @@ BLOCKING: list[Any] = [
 _INITIAL = (
     "(length(first_name_l) = 1 OR length(first_name_r) = 1) AND substr(first_name_l, 1, 1) = substr(first_name_r, 1, 1)"
 )
+# A given name's leading or trailing syllables used as a name (Jide / Babajide, Tosin / Oluwatosin): at least
+# three letters and two shorter than the full name, as linkage.names.is_short_form says.
+_SHORT_FORM = " OR ".join(
+    f"(length(first_name_{s}) >= 3 AND length(first_name_{f}) >= length(first_name_{s}) + 2 "
+    f"AND (starts_with(first_name_{f}, first_name_{s}) OR ends_with(first_name_{f}, first_name_{s})))"
+    for s, f in (("l", "r"), ("r", "l"))
+)
 _DAY_MONTH_SWAPPED = (
     "substr(dob_l, 1, 4) = substr(dob_r, 1, 4) AND substr(dob_l, 6, 2) = substr(dob_r, 9, 2) "
     "AND substr(dob_l, 9, 2) = substr(dob_r, 6, 2)"
@@ -53,6 +60,7 @@ def comparisons() -> list[Any]:
             cll.ExactMatchLevel("forenames").configure(label_for_charts="all forenames equal"),
             cll.ExactMatchLevel("first_name"),
             cll.ArrayIntersectLevel("first_variants", 1).configure(label_for_charts="nickname (Bill / William)"),
+            cll.CustomLevel(_SHORT_FORM).configure(label_for_charts="short form (Jide / Babajide)"),
             cll.JaroWinklerLevel("first_name", 0.88),
             cll.ExactMatchLevel("first_name_sound").configure(label_for_charts="sounds alike (Leigh / Lee)"),
             cll.CustomLevel(_INITIAL).configure(label_for_charts="initial agrees (W / William)"),

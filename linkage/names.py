@@ -95,3 +95,31 @@ def name_variants(first: str) -> tuple[str, ...]:
     """A first name with its nicknames and the names it is a nickname of (Bill <-> William)."""
     nn = _nicknamer()
     return tuple(sorted({first} | nn.canonicals_of(first) | nn.nicknames_of(first)))
+
+
+SHORT_FORM_MIN = 3  # "Jide", "Tosin", "Seun": shorter leading or trailing pieces ("Jo", "Ed") say too little
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """A given name's leading or trailing syllables used as a name of its own (Jide / Babajide, Tosin /
+    Oluwatosin, Seun / Oluwaseun, Rosa / Rosalind): names no nickname list knows, common where a long given
+    name is shortened in daily use. Both cleaned; the short form at least three letters and two shorter."""
+    return (
+        SHORT_FORM_MIN <= len(short) <= len(full) - 2
+        and " " not in short + full
+        and (full.startswith(short) or full.endswith(short))
+    )
+
+
+def name_agrees(given: str, known: str) -> str | None:
+    """How one cleaned given name (an initial, a short form, a nickname) can be another the person is known
+    by, or None: 'same name', 'initial', 'short form', 'nickname'."""
+    if given == known:
+        return "same name"
+    if len(given) == 1 or len(known) == 1:
+        return "initial" if given[0] == known[0] else None
+    if is_short_form(given, known) or is_short_form(known, given):
+        return "short form"
+    if given in name_variants(known):
+        return "nickname"
+    return None

@@ -22,7 +22,7 @@ import pandas as pd
 from splink.internals.exceptions import SplinkException
 
 from graph.db import Graph
-from linkage import clusters, exact, identities, model
+from linkage import clusters, exact, identities, likely, model
 from linkage.addresses import resolve_addresses
 from linkage.decisions import ACCEPT, DIFFERENT, REVIEW, SAME
 from linkage.prepare import to_frame
@@ -159,8 +159,28 @@ def _scored_rows(pairs: pd.DataFrame) -> list[dict[str, Any]]:
 def _with_stored(graph: Graph, scored: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Incremental runs: the pairs earlier runs scored, plus the new ones (a pair scored now wins)."""
     stored = graph.read(STATEMENTS["stored_pairs"], name="resolve: stored pairs")
-    by_pair = {(r["left"], r["right"]): r for r in stored}
+    # likely links are derived again from all the records (likely.py); a stored one may no longer hold
+    by_pair = {(r["left"], r["right"]): r for r in stored if not (r.pop("note", None) or "").startswith(likely.RULE)}
     by_pair.update({(r["left"], r["right"]): r for r in scored})
+    return list(by_pair.values())
+
+
+def _with_likely(scored: list[dict[str, Any]], pairs: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """Scored pairs plus the likely links of records with only part of a name (likely.py), which link
+    automatically and can be rejected like any scored pair; a pair Splink scored lower takes the likely rule."""
+    by_pair = {(p["left"], p["right"]): p for p in scored}
+    for a, b, rule in pairs:
+        left, right = _pair(a, b)
+        found = by_pair.get((left, right))
+        if found is None or found["probability"] <= likely.PROBABILITY:
+            by_pair[(left, right)] = {
+                "left": left,
+                "right": right,
+                "probability": likely.PROBABILITY,
+                "match_weight": float(f"{math.log2(likely.PROBABILITY / (1 - likely.PROBABILITY)):.3f}"),
+                "evidence": (found or {}).get("evidence") or "{}",
+                "rule": rule,
+            }
     return list(by_pair.values())
 
 
@@ -169,22 +189,20 @@ def _links(
     scored: list[dict[str, Any]],
     settings: ResolveSettings,
     decisions: dict[tuple[str, str], str],
+    deterministic: list[tuple[str, str, str]],
 ) -> tuple[list[clusters.Link], list[dict[str, Any]]]:
     """Links to apply (deterministic, accepted, confirmed; minus rejected) and candidate rows to store."""
-    links = [
-        clusters.Link(a, b, rule, 1.0, forced=rule == exact.SAME_NHS)
-        for a, b, rule in exact.deterministic_pairs(records)
-    ]
+    links = [clusters.Link(a, b, rule, 1.0, forced=rule in exact.FORCED) for a, b, rule in deterministic]
     candidates = []
-    for pair in scored:
+    for pair in _with_likely(scored, likely.likely_pairs(records, deterministic)):
         a, b, p = pair["left"], pair["right"], pair["probability"]
         status = "auto" if p >= settings.accept else "review"
         decided = decisions.get((a, b))
         if decided:
             status = "confirmed" if decided == SAME else "rejected"
         if status == "auto":
-            links.append(clusters.Link(a, b, f"probabilistic match (p={p:.3f})", p))
-        candidates.append(pair | {"status": status, "note": None})
+            links.append(clusters.Link(a, b, pair.get("rule") or f"probabilistic match (p={p:.3f})", p))
+        candidates.append({k: v for k, v in pair.items() if k != "rule"} | {"status": status, "note": pair.get("rule")})
     links += [
         clusters.Link(a, b, "confirmed by a reviewer", 1.0, forced=True)
         for (a, b), decided in decisions.items()
@@ -245,10 +263,11 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
         if trained is not None:
             graph.write(STATEMENTS["save_model"], name="resolve: save model", json=json.dumps(trained))
     decisions = _decisions(graph)
-    links, candidates = _links(records, scored, settings, decisions)
+    deterministic = exact.deterministic_pairs(records)
+    links, candidates = _links(records, scored, settings, decisions, deterministic)
     graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links, {r.key: r.nhs for r in records})
     _hold(candidates, held)
-    built = identities.build(records, graph_of_links)
+    built = identities.build(records, graph_of_links, exact.components(records, deterministic))
     _write(graph, built, candidates)
     return ResolveReport(
         records=len(records),

@@ -26,7 +26,7 @@ from synthetic.places import Places
 from synthetic.population import Population
 from synthetic.services import Services
 from synthetic.truth import KeyCollector, build_cases, write_truth
-from synthetic.variations import render
+from synthetic.variations import add_aliases, render
 from synthetic.world import WINDOW_START, World, add_years, days
 from synthetic.writer import write_feeds
 
@@ -35,6 +35,7 @@ ADULT_SHARE = 0.78
 PEOPLE_PER_SCENARIO = 3  # rough size of a planted story (offender + family), kept out of the background
 REFERRAL_SHARE = 0.05  # children with an ordinary referral to children's social care
 COVER_ALL_FROM = 2000  # from this many people, every signal gets at least one case and one decoy
+IDENTITY_SHARE = 0.5  # identity shapes at half the variation rate unless told (synthetic/variations.py)
 MIN_AS_OF = date(2018, 1, 1)  # planted stories need several years after 2012 to unfold
 
 
@@ -48,9 +49,19 @@ class Summary:
 
 
 def generate(
-    people: int, seed: int, out: Path, case_rate: float = 0.3, variation_rate: float = 0.1, as_of: date | None = None
+    people: int,
+    seed: int,
+    out: Path,
+    case_rate: float = 0.3,
+    variation_rate: float = 0.1,
+    as_of: date | None = None,
+    identity_rate: float | None = None,
 ) -> Summary:
-    """Write every feed of feeds.yaml and ground_truth.json for a synthetic area of about `people` people."""
+    """Write every feed of feeds.yaml and ground_truth.json for a synthetic area of about `people` people.
+
+    `identity_rate` (default: half the variation rate, so none at variation rate 0) sets how often a record
+    takes one of the identity shapes only linkage follows (synthetic/variations.py)."""
+    identity_rate = variation_rate * IDENTITY_SHARE if identity_rate is None else identity_rate
     as_of = as_of or date(2024, 12, 31)
     if as_of < MIN_AS_OF:
         raise ConfigError(f"as_of must be on or after {MIN_AS_OF.isoformat()} (the window starts in 2012)")
@@ -79,7 +90,8 @@ def generate(
     world.rows["agencies"] = list(world.agencies.values())
     instances = detect_all(Records(world))
     spec = load_spec()
-    render(world, spec, variation_rate)
+    add_aliases(world, identity_rate)
+    render(world, spec, variation_rate, identity_rate)
     keys = KeyCollector(spec)
     rows = write_feeds(world, spec, out, keys)
     teams = {r["_who"]["offender"]: r["managing_team_id"] for r in world.rows["police_nominals"]}
@@ -89,6 +101,7 @@ def generate(
         "seed": seed,
         "case_rate": case_rate,
         "variation_rate": variation_rate,
+        "identity_rate": identity_rate,
         "as_of": as_of.isoformat(),
         "window_start": WINDOW_START.isoformat(),
         "faker_version": faker.VERSION,

@@ -6,6 +6,12 @@ hyphenated surname, a dropped middle name; for addresses Road/Rd, 'Flat 2, 10 X'
 postcode spacing and case, a missing locality. At V = 0 every record of one person carries identical
 surname, forenames, date of birth and address text. Planted-case people and dwellings are `protected`:
 they vary only where a case forces it (`row["_force"]`, S14), so linkage is needed exactly there.
+
+At identity rate I (issue 11), independently of V and on people no planted case uses, the shapes agencies'
+records take that only linkage can follow: a nickname with day and month of birth swapped in one record;
+an adult collecting a child written by title and initial ("Mr J"); an employment record without a date of
+birth; a birth with the father not recorded; a police alias (`add_aliases`). Each is in the ground truth
+like any other record of the person (the alias is the nominal's record; an unrecorded father has none).
 """
 
 from __future__ import annotations
@@ -36,6 +42,17 @@ IDENTITY_COLUMNS: dict[tuple[str, str], tuple[str, str, str | None]] = {
     ("employment", "employee"): ("surname", "forenames", "date_of_birth"),
     ("travel", "traveller"): ("surname", "forenames", "date_of_birth"),
     ("disclosures", "recipient"): ("recipient_surname", "recipient_forenames", "recipient_date_of_birth"),
+    ("police_aliases", "alias"): ("surname", "forenames", "date_of_birth"),
+}
+_TITLES = {"M": "Mr", "F": "Ms"}
+# Records where a nickname with day and month swapped is written (a father at a birth, a partner at booking,
+# a patient, an employee, a probation case); never where the date of birth is also the event's date.
+_NICKNAME_SWAP = {
+    ("health_births", "father"),
+    ("health_maternity_bookings", "partner"),
+    ("health_gp_registrations", "patient"),
+    ("employment", "employee"),
+    ("probation_cases", "person"),
 }
 _KEYBOARD = "qwertyuiopasdfghjklzxcvbnm"
 
@@ -124,9 +141,61 @@ def address_text(d: Dwelling, kind: str | None, rng: random.Random) -> tuple[str
     return line1, line2, town, postcode
 
 
-def render(world: World, spec: Spec, rate: float) -> None:
+def add_aliases(world: World, rate: float) -> None:
+    """A police alias (a nickname or another spelling, no date of birth) for a share `rate` of the nominals
+    no planted case uses; its own random stream, so the rest of the world is the same at any rate."""
+    rng = random.Random(world.seed * 104729 + 3)
+    nominals = [n for n in world.rows.get("police_nominals", []) if not world.person(n["_who"]["offender"]).protected]
+    chosen = [n for n in nominals if rng.random() < rate] or nominals[:1] if rate > 0 else []
+    for nominal in chosen:  # at any rate above 0, at least one (a small area still has an alias to link)
+        pid = nominal["_who"]["offender"]
+        periods = world.of("police_notification_periods", pid)
+        row = world.add(
+            "police_aliases",
+            {
+                "alias_id": world.new_id("ALS"),
+                "nominal_id": nominal["nominal_id"],
+                "recorded_date": periods[0]["start_date"] if periods else world.as_of,
+            },
+            {"offender": pid, "alias": pid},
+        )
+        row["_force"], row["_nodob"] = {"alias": "name"}, {"alias"}
+
+
+def _identity_shape(feed: str, role: str, p: Person, row: Row, rate: float, rng: random.Random) -> None:
+    """One identity shape (see the module's docstring) on a record of a person no planted case uses."""
+    if p.protected or rate <= 0 or rng.random() >= rate:
+        return
+    if feed == "employment" and role == "employee" and rng.random() < 0.5:
+        row["_nodob"] = {*row.get("_nodob", ()), role}
+    elif feed == "education_collections" and role == "adult":
+        row["_initial"] = True
+    elif feed == "health_births" and role == "father":
+        row["_no_father"] = True
+    elif (feed, role) in _NICKNAME_SWAP and {"nickname", "swap"} <= set(person_variants(p)):
+        row["_nickname_swap"] = {*row.get("_nickname_swap", ()), role}
+
+
+def _apply_shape(row: Row, role: str, names: tuple[str, str, str | None], p: Person, rng: random.Random) -> None:
+    surname_col, forenames_col, dob_col = names
+    if role in row.get("_nickname_swap", ()):
+        row[forenames_col] = vary_person(p, "nickname", rng)[1]
+        if dob_col is not None and row.get(dob_col):
+            row[dob_col] = swap_day_month(p.dob) or p.dob
+        row["_varied"] = True
+    if role == "adult" and row.get("_initial"):
+        row[forenames_col] = f"{_TITLES.get(p.sex, 'Mx')} {p.forenames[0]}"
+        row["_varied"] = True
+    if role == "father" and row.get("_no_father"):
+        row[surname_col] = row[forenames_col] = None
+        if dob_col is not None:
+            row[dob_col] = None
+
+
+def render(world: World, spec: Spec, rate: float, identity_rate: float = 0.0) -> None:
     """Write names, dates of birth and addresses into every row (feeds in spec order, rows in order)."""
     rng = random.Random(world.seed * 7919 + 17)
+    shapes = random.Random(world.seed * 15485863 + 5)  # its own stream: the variations are the same at any rate
     for feed in spec.feeds.values():
         cols = feed.address
         for row in world.rows.get(feed.name, []):
@@ -135,8 +204,10 @@ def render(world: World, spec: Spec, rate: float) -> None:
                 names = IDENTITY_COLUMNS.get((feed.name, role))
                 if names is None:
                     continue
+                _identity_shape(feed.name, role, world.person(pid), row, identity_rate, shapes)
                 keep_dob = role not in row.get("_nodob", ())
                 _fill_person(row, names, world.person(pid), role in forced, rate, rng, keep_dob)
+                _apply_shape(row, role, names, world.person(pid), shapes)
             if cols is not None and "_at" in row and row["_at"] is not None:
                 dwelling = world.dwelling(row["_at"])
                 kind = "line1" if "address" in forced else _address_kind(dwelling, rate, rng)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
@@ -241,3 +242,18 @@ def test_generate_command_is_registered_with_help(tmp_path: Path) -> None:
     result = runner.invoke(app, ["generate", "--people", "300", "--seed", "2", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "ground_truth.json").exists()
+
+
+def test_identity_shapes_are_written_with_their_ground_truth(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 11: at identity rate 1, the shapes only linkage follows appear, each a record of its person."""
+    out = _make(tmp_path_factory, "shaped", people=600, seed=3, variation_rate=0.0, identity_rate=1.0)
+    rows = read(out, load_spec())
+    assert rows["police_aliases"] and all(not r["date_of_birth"] for r in rows["police_aliases"])
+    assert any(not r["date_of_birth"] for r in rows["employment"]), "employment without a date of birth"
+    assert any(not r["father_surname"] for r in rows["health_births"]), "a birth without a recorded father"
+    initials = [r for r in rows["education_collections"] if re.fullmatch(r"(Mr|Ms|Mx) [A-Z]", r["adult_forenames"])]
+    assert initials, "an adult collecting a child written as 'Mr J'"
+    identities = [set(i["records"]) for i in truth(out)["identities"]]
+    for alias in rows["police_aliases"]:
+        keys = {f"police-alias:{alias['alias_id']}", f"police:{alias['nominal_id']}"}
+        assert any(keys <= i for i in identities), "the alias is the nominal's record in the ground truth"

@@ -110,3 +110,24 @@ def test_control_characters_in_names_and_keys_are_refused() -> None:
     assert "control character (0x00)" in problems(NOMINALS, surname="Exam\x00plar")["surname"]
     assert "control character (0x1b)" in problems(NOMINALS, nominal_id="N\x1b[31m1")["nominal_id"]
     assert problems(NOMINALS, forenames="Jonah") == {}
+
+
+def test_records_without_a_date_of_birth_or_a_known_parent_load() -> None:
+    """Issue 11 class 6: an employer's return without a date of birth, a birth with neither parent known,
+    and a police alias without one are rows agencies really hold; each loads (a missing id still fails)."""
+    spec = load_spec()
+    employment = {"employment_id": "E1", "surname": "Okafor", "forenames": "Jide", "employer_id": "EMP1"}
+    employment |= {"job_title": "Driver", "contact_with_children": "N", "start_date": "2022-01-10"}
+    assert problems(spec.feeds["employment"], **employment) == {}
+    birth = {"birth_id": "B1", "child_nhs_number": "9993122912", "child_surname": "Unknown"}
+    birth |= {"date_of_birth": "2022-09-14", "hospital_id": "H1"}
+    assert problems(spec.feeds["health_births"], **birth) == {}
+    alias = {
+        "alias_id": "A1",
+        "nominal_id": "N1",
+        "surname": "OKAFOR",
+        "forenames": "Jide",
+        "recorded_date": "2015-07-08",
+    }
+    assert problems(spec.feeds["police_aliases"], **alias) == {}
+    assert "alias_id" in problems(spec.feeds["police_aliases"], **{**alias, "alias_id": ""})

@@ -1,5 +1,6 @@
 // Resolved identities: one Identity per cluster of person records, each record linked with the rule
-// that linked it. Source records are never merged or changed.
+// that linked it, and (resolve) its group of deterministic links: records of one identity in different groups
+// are one person only by a probabilistic or reviewed link. Source records are never merged or changed.
 UNWIND $clusters AS c
 MERGE (i:Identity {key: c.key})
 SET i.method = $method, i.surname = c.surname, i.forenames = c.forenames, i.dob = c.dob,
@@ -8,4 +9,4 @@ WITH i, c
 UNWIND c.records AS rec
 MATCH (p:Person {key: rec.key})
 MERGE (i)-[h:HAS_RECORD]->(p)
-SET h.rule = rec.rule, h.probability = rec.probability
+SET h.rule = rec.rule, h.probability = rec.probability, h.exact_group = rec.group

@@ -5,12 +5,12 @@
 // Creates (MERGE; re-loading the same rows creates nothing):
 //   (birth:Birth:Event {key: "{birth_id}"})
 //   (child:Person {key: "nhs:{child_nhs_number}"})
-//   (mother:Person {key: "nhs:{mother_nhs_number}"})
+//   (mother:Person {key: "nhs:{mother_nhs_number}"})   when mother_nhs_number
 //   (father:Person {key: "birth-father:{birth_id}"})   when father_surname
 //   (hospital:Agency {key: "{hospital_id}"})
 //   (address:Address {key: "{address_key}"})   when address_line1, postcode
 //   (birth)-[:BIRTH_OF]->(child)
-//   (mother)-[:PARENT_OF {relationship}]->(child)
+//   (mother)-[:PARENT_OF {relationship}]->(child)   when mother_nhs_number
 //   (father)-[:PARENT_OF {relationship}]->(child)   when father_surname
 //   (birth)-[:AT]->(hospital)
 //   (child)-[:LIVES_AT {from}]->(address)   when address_line1, postcode
@@ -36,20 +36,23 @@ SET child.sources = CASE WHEN $feed IN coalesce(child.sources, []) THEN child.so
     child.forenames = coalesce(row.child_forenames, child.forenames),
     child.dob = row.date_of_birth,
     child.sex = coalesce(row.sex, child.sex)
-MERGE (mother:Person {key: row.mother_key})
-  ON CREATE SET mother.source = $feed, mother.source_id = row._id, mother.loaded_at = $loaded_at
-SET mother.sources = CASE WHEN $feed IN coalesce(mother.sources, []) THEN mother.sources ELSE coalesce(mother.sources, []) + $feed END,
-    mother.nhs_number = row.mother_nhs_number
 MERGE (hospital:Agency {key: row.hospital_key})
   ON CREATE SET hospital.source = $feed, hospital.source_id = row._id, hospital.loaded_at = $loaded_at
 SET hospital.sources = CASE WHEN $feed IN coalesce(hospital.sources, []) THEN hospital.sources ELSE coalesce(hospital.sources, []) + $feed END
 MERGE (birth)-[r_birth_of:BIRTH_OF {source: $feed, source_id: row._id}]->(child)
   ON CREATE SET r_birth_of.loaded_at = $loaded_at
-MERGE (mother)-[r_parent_of_mother:PARENT_OF {source: $feed, source_id: row._id}]->(child)
-  ON CREATE SET r_parent_of_mother.loaded_at = $loaded_at
-SET r_parent_of_mother.relationship = 'mother'
 MERGE (birth)-[r_at:AT {source: $feed, source_id: row._id}]->(hospital)
   ON CREATE SET r_at.loaded_at = $loaded_at
+// mother: only when mother_nhs_number is not empty (a baby found, a mother not identified)
+FOREACH (_ IN CASE WHEN row.mother_key IS NULL THEN [] ELSE [1] END |
+  MERGE (mother:Person {key: row.mother_key})
+    ON CREATE SET mother.source = $feed, mother.source_id = row._id, mother.loaded_at = $loaded_at
+  SET mother.sources = CASE WHEN $feed IN coalesce(mother.sources, []) THEN mother.sources ELSE coalesce(mother.sources, []) + $feed END,
+      mother.nhs_number = row.mother_nhs_number
+  MERGE (mother)-[r_parent_of_mother:PARENT_OF {source: $feed, source_id: row._id}]->(child)
+    ON CREATE SET r_parent_of_mother.loaded_at = $loaded_at
+  SET r_parent_of_mother.relationship = 'mother'
+)
 // father: only when father_surname is not empty
 FOREACH (_ IN CASE WHEN row.father_key IS NULL THEN [] ELSE [1] END |
   MERGE (father:Person {key: row.father_key})
