@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection
 
 import pandas as pd
@@ -74,12 +75,23 @@ def subject(label: str, key: str, as_of: dt.date, prompt: str, kinds: Collection
     return nid, kind, ident
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$])")
+
+
+def markdown_text(text: str) -> str:
+    """Feed text shown literally in Markdown: every character Markdown (or Streamlit's badges, links, LaTeX
+    and HTML) would read is escaped, so a note cannot format, link or inject anything."""
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
 def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
     """One flag: why it was raised, the path and the source records, and the triage form."""
     status = triage.shown_status(flag, state)
     marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
     with st.expander(f"{flag.signal} · {flag.severity} · {flag.title}", expanded=status == triage.RE_RAISED):
         st.markdown(f"{marker} {flag.summary}")
+        for sentence in flag.from_notes():  # a fact read from free text: shown as written, for confirmation
+            st.markdown(f":orange-badge[from a note, to confirm] {markdown_text(sentence)}")
         for step in flag.path:
             st.code(step, language=None)
         evidence = pd.DataFrame([e.to_json() for e in flag.evidence])  # the records as exported, dates as text
