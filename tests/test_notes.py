@@ -34,6 +34,7 @@ FALSE_ACCOUNTS = [
     "She says he was never convicted of anything and the police got it wrong.",
     "Says he was taken off the register last year.",
     "Says it was only images, nothing more.",
+    "Says his conviction is spent and he is no longer on the register.",
 ]
 
 
@@ -50,6 +51,7 @@ NOT_FALSE_ACCOUNTS = [
     # no offence in the note: a laptop is only a laptop
     "Eye strain; bought a second-hand laptop for an online course.",
     "Headaches, says she only looked at her phone late at night.",
+    "Discussed his conviction. She is no longer on medication for low mood.",
     "Child well. Growth on centile. Mum coping.",
 ]
 
