@@ -127,7 +127,8 @@ def _patterns() -> dict[str, list[list[dict[str, Any]]]]:
         "false_account/denied_conviction": [  # claims that are themselves denials: negation is the claim
             [_low("never", "not", "n't"), {"LOWER": "been", "OP": "?"},
              _low("convicted", "charged", "prosecuted", "sentenced", "guilty")],
-            [{"LOWER": "no"}, {"LOWER": "longer"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"}, _low("register", "visor")],
+            [{"LOWER": "no"}, {"LOWER": "longer"}, {"LOWER": "on"}, {"LOWER": "the", "OP": "?"},
+             _low("register", "visor")],
             [{"LOWER": "no"}, {"LOWER": "longer"}, {"LOWER": "registered"}],
         ],
         "false_account/off_register": [
