@@ -50,9 +50,9 @@ def generate(
             min=0.0,
             max=1.0,
             help="Share of the planted order conflicts (S9, and so S13) and their decoys written only in a visit "
-            "note, for the note reader to find",
+            "note, for the note reader to find (0: none, and the population is the one written before notes)",
         ),
-    ] = 0.3,
+    ] = 0.0,
     as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
         2024, 12, 31
     ),

@@ -330,7 +330,7 @@ def plant_s9(ctx: Ctx) -> None:
     o = ctx.offender(date(2013, 1, 1), date(2019, 6, 30), conditions=_NO_WORK)
     order = o.orders[0]
     last = min(order.end or ctx.world.as_of, ctx.world.as_of) - days(60)
-    if ctx.rng.random() < ctx.world.note_rate:
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:  # no draw at 0: populations as before
         day = ctx.day(order.start + days(30), last)
         kind, sentence = ctx.rng.choice(NOTE_BREACHES)
         _note_visit(ctx, o, day, sentence, kind)
@@ -403,7 +403,7 @@ def decoy_s9(ctx: Ctx) -> None:
     o = ctx.offender(date(2013, 1, 1), min(date(2017, 6, 30), add_years(ctx.world.as_of, -6)), conditions=_NO_WORK)
     order = o.orders[0]
     order.end = add_years(order.start, 5)
-    if ctx.rng.random() < ctx.world.note_rate:
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:  # no draw at 0: populations as before
         day = ctx.day(order.start + days(30), order.end - days(30))
         _note_visit(ctx, o, day, ctx.rng.choice(NOTE_NON_BREACHES), None)
         ctx.write(o)
