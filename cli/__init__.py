@@ -17,7 +17,7 @@ from errors import AccessError, SightlineError
 
 def build_app() -> typer.Typer:
     """The whole command tree, built afresh (tests walk it)."""
-    from cli import audit, data, explore, generate, query, resolve, server, users
+    from cli import audit, data, explore, generate, notes, query, resolve, server, users
     from cli.exits import epilog  # imported here so that `python -m cli.exits` finds it not yet imported
 
     app = typer.Typer(
@@ -30,6 +30,7 @@ def build_app() -> typer.Typer:
     app.add_typer(server.app, name="neo4j", help="Start, stop, inspect or empty the bundled Neo4j server.")
     generate.register(app)
     data.register(app)
+    notes.register(app)
     query.register(app)
     resolve.register(app)
     explore.register(app)

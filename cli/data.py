@@ -101,6 +101,9 @@ def _print_report(report: LoadReport, output: str) -> None:
         out.print(f"[yellow]skipped[/] {name}: not a known feed file and no mapping names it")
     if report.rejects_file:
         out.print(f"rejected rows and their reasons: {report.rejects_file}")
+    if report.note_facts:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.note_facts.items()))
+        out.print(f"facts proposed from notes, to confirm: {kinds} (see `sightline notes`)", highlight=False)
 
 
 def stats(output: TableOrJson = "table") -> None:

@@ -54,6 +54,16 @@ def generate(
             "police alias); default half the variation rate",
         ),
     ] = None,
+    note_rate: Annotated[
+        float,
+        typer.Option(
+            "--note-rate",
+            min=0.0,
+            max=1.0,
+            help="Share of the planted order conflicts (S9, and so S13) and their decoys written only in a visit "
+            "note, for the note reader to find (0: none, and the population is the one written before notes)",
+        ),
+    ] = 0.0,
     as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
         2024, 12, 31
     ),
@@ -67,7 +77,9 @@ def generate(
     from synthetic import generate as generate_area
 
     started = time.perf_counter()
-    summary = generate_area(people, seed, out, case_rate, variation_rate, as_of, identity_rate)
+    summary = generate_area(
+        people, seed, out, case_rate, variation_rate, as_of, identity_rate=identity_rate, note_rate=note_rate
+    )
     seconds = time.perf_counter() - started
     console.print(
         f"{summary.people} people, {summary.offenders} offenders, {summary.cases} signal cases and "

@@ -83,6 +83,8 @@ def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
     marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
     with st.expander(f"{flag.signal} · {flag.severity} · {flag.title}", expanded=status == triage.RE_RAISED):
         st.markdown(f"{marker} {md(flag.summary)}")
+        for sentence in flag.from_notes():  # a fact read from free text: shown as written, for confirmation
+            st.markdown(f":orange-badge[from a note, to confirm] {md(sentence)}")
         for step in flag.path:
             st.code(step, language=None)
         evidence = pd.DataFrame([e.to_json() for e in flag.evidence])  # the records as exported, dates as text

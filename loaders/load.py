@@ -40,6 +40,7 @@ class LoadReport:
     files: list[FileReport] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     rejects_file: Path | None = None
+    note_facts: dict[str, int] = field(default_factory=dict)  # facts the notes propose, by kind (notes/read.py)
 
     @property
     def ok(self) -> bool:
@@ -54,6 +55,7 @@ class LoadReport:
             "files": [vars(f) for f in self.files],
             "skipped": self.skipped,
             "rejects_file": str(self.rejects_file) if self.rejects_file else None,
+            "note_facts": self.note_facts,
         }
 
 
@@ -275,7 +277,8 @@ def check_header(job: Job, header: list[str]) -> None:
         problems = job.mapping.check_header(header)
     else:
         expected = job.feed.header
-        missing = [c for c in expected if c not in header]
+        later = {c.name for c in job.feed.columns if c.added}  # a column added since: older exports lack it
+        missing = [c for c in expected if c not in header and c not in later]
         unknown = [c for c in header if c not in expected]
         if missing and len(missing) == len(expected):
             raise LoadError(
@@ -347,13 +350,21 @@ def load_directory(
     mappings: Iterable[FeedMapping] = (),
     batch_size: int = 2000,
     progress: Progress | None = None,
+    notes: bool = True,
 ) -> LoadReport:
-    """Load every feed file found in a directory; file-level errors are reported, other files still load."""
+    """Load every feed file found in a directory; file-level errors are reported, other files still load.
+
+    Then, when anything loaded and `notes`, read every note in the graph (notes/read.py): the facts they
+    propose are part of what a load makes, re-read as a whole so that a load is idempotent."""
     if not directory.is_dir():
         raise LoadError(f"{directory}: not a directory of feed files")
     jobs, skipped = discover(directory, spec, mappings)
     report = Loader(graph, spec, rejects_dir, batch_size, progress).run(jobs)
     report.skipped = skipped
+    if notes and any(f.loaded for f in report.files):
+        from notes.read import read_notes  # spaCy loads only when there is something to read
+
+        report.note_facts = read_notes(graph).facts
     return report
 
 

@@ -26,6 +26,7 @@ class Column:
     help: str
     ref: tuple[str, str] | None = None
     values: tuple[str, ...] = ()
+    added: str = ""  # set when the column came after exports were written ("issue 11"): a header may lack it
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,7 @@ def _column(raw: Mapping) -> Column:
         help=raw.get("help", ""),
         ref=ref,
         values=tuple(str(v) for v in raw.get("values", ())),
+        added=str(raw.get("added", "")),
     )
 
 

@@ -232,6 +232,7 @@ class Flag:
     status: str = ""  # e.g. "awaiting referral": raised on the day, escalated when the period passes
     fact: str = ""  # the triggering fact (e.g. "police_addresses:A1"); empty for a query not yet naming one
     legacy_key: str = ""  # the key this flag had before its query named facts: triage recorded then still applies
+    confidence: str = ""  # "from a note": raised from a fact the note reader proposed, for the analyst to confirm
 
     @classmethod
     def from_row(cls, query: SavedQuery, row: Mapping[str, Any]) -> Flag:
@@ -269,6 +270,7 @@ class Flag:
             status=_text(row.get("status")),
             fact=_text(row.get("fact")),
             legacy_key=_text(row.get("legacy_key")),
+            confidence=_text(row.get("confidence")),
         )
 
     def split(self) -> tuple[Flag, ...]:
@@ -302,6 +304,15 @@ class Flag:
         subject = self.subject.key if self.subject else ""
         return _digest([self.query, subject, *children, "|", *sorted(self.addresses)])
 
+    def from_notes(self) -> tuple[str, ...]:
+        """The sentences this flag rests on that the note reader proposed (evidence marked `from_note`), each
+        with its record: what the analyst is asked to confirm before acting on the flag."""
+        return tuple(
+            f"{e.feed} {e.record_id}: {e.more.get('sentence') or e.what or ''}"
+            for e in self.evidence
+            if e.more.get("from_note")
+        )
+
     def child_keys(self) -> frozenset[str]:
         """Identity and source record keys of the flag's children: how a page finds the flags on a person."""
         return frozenset(c.key for c in self.children) | {r for c in self.children for r in c.records}
@@ -322,7 +333,9 @@ class Flag:
     def to_json(self) -> dict[str, Any]:
         """The flag as JSON-ready values (dates as ISO text), its key first: what exports write."""
         return {"key": self.key} | {
-            f.name: plain(getattr(self, f.name)) for f in fields(self) if f.name != "legacy_key"
+            f.name: plain(getattr(self, f.name))
+            for f in fields(self)
+            if f.name != "legacy_key" and (f.name != "confidence" or self.confidence)  # only when from a note
         }
 
 

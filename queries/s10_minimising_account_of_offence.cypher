@@ -17,35 +17,25 @@
 //   Share the account with the offender manager (Jigsaw) and children's social care; reassess the carer's
 //   protective capacity and consider a fuller disclosure to her (5.34, Rec 3).
 // ---
-// One flag per text record. The phrases are MINIMISING_PHRASES of synthetic/cases/rules.py; the
-// text fields are the summaries the loader stores on each record (docs/model.md, `summary`). The full-text
-// index (graph/schema.cypher, event_summary) finds candidate records by phrase: its analyser splits
-// "second-hand" into two words, so one phrase query covers both spellings; the exact, case-insensitive
-// phrase test below then decides.
-CALL db.index.fulltext.queryNodes('event_summary',
-  '"second hand laptop" OR "second hand computer" OR "charges were dropped" OR "removed from the register" OR ' +
-  '"taken off the register" OR "images were already on it" OR "was never convicted"') YIELD node AS e
-WITH e
+// One flag per text record. The accounts are the facts the note reader proposes (notes/matcher.py: rules that
+// read the sentence, so "has not been taken off the register" is not an account), each NOTE_ABOUT the person
+// who gave it: "Mum says ..." on a child's record is the mother's account, not the child's. A flag raised from
+// a note says so (confidence "from a note") and cites the sentence, for the analyst to confirm.
+MATCH (n:NoteFact {kind: 'false_account'})-[:FROM_RECORD]->(e:Event)
 WHERE e.kind IN ['health_contact', 'maternity_booking', 'assessment', 'referral', 'collection']
-  AND e.date <= $as_of AND e.summary IS NOT NULL
-WITH e, [p IN ['second-hand laptop', 'second hand laptop', 'second-hand computer', 'second hand computer',
-               'charges were dropped', 'removed from the register', 'taken off the register',
-               'images were already on it', 'was never convicted'] WHERE toLower(e.summary) CONTAINS p] AS said
-WHERE size(said) > 0
-// whose account the record holds: the patient, the booking mother, the child, the adult collecting
-CALL (e) {
-  MATCH (s:Person)-[:HAD_CONTACT]->(e) WHERE e.kind = 'health_contact'
-  RETURN s, 'patient' AS role
-  UNION
-  MATCH (s:Person)-[:BOOKED]->(e) WHERE e.kind = 'maternity_booking'
-  RETURN s, 'mother' AS role
-  UNION
-  MATCH (e)-[:ABOUT]->(s:Person) WHERE e.kind IN ['assessment', 'referral']
-  RETURN s, 'child' AS role
-  UNION
-  MATCH (e)-[:BY_ADULT]->(s:Person) WHERE e.kind = 'collection'
-  RETURN s, 'adult collecting' AS role
-}
+  AND e.date <= $as_of
+MATCH (n)-[:NOTE_ABOUT]->(s:Person)
+WITH e, s, n ORDER BY n.key
+WITH e, s, collect(n.sentence) AS said, head(collect(n.speaker)) AS speaker
+// whose account the record holds: the patient, the booking mother, the child, the adult collecting, or the
+// parent who spoke on the child's record
+WITH e, s, said,
+     CASE WHEN NOT (EXISTS { (s)-[:HAD_CONTACT|BOOKED]->(e) } OR EXISTS { (e)-[:ABOUT|BY_ADULT]->(s) })
+          THEN speaker + ", on the child's record"
+          WHEN e.kind = 'health_contact' THEN 'patient'
+          WHEN e.kind = 'maternity_booking' THEN 'mother'
+          WHEN e.kind = 'collection' THEN 'adult collecting'
+          ELSE 'child' END AS role
 MATCH (s)<-[:HAS_RECORD]-(si:Identity)
 // the nominals the account-giver is connected to, each with the record that makes the connection
 CALL (si, s) {
@@ -135,14 +125,28 @@ ORDER BY o.key
 WITH e, said, s, role, si, head(collect({o: o, links: links, link_evs: link_evs, cv: cv})) AS hit
 WITH e, said, s, role, si, hit.o AS o, hit.cv AS cv, hit.links AS links, hit.link_evs AS link_evs,
      s.forenames + ' ' + s.surname AS giver
-// children at risk: the account-giver when a child, else the account-giver's own children under 18 then
-OPTIONAL MATCH (si)-[:HAS_RECORD]->(:Person)-[:PARENT_OF]->(k:Person)
-WHERE role <> 'child' AND k.dob <= e.date AND e.date < k.dob + duration({years: 18})
+// children at risk: the account-giver when a child, else the account-giver's own children under 18 then (a
+// birth record naming her or him), and the children under 18 living at an address she or he lives at then
+// (a GP registration, an enrolment): "her 2 children" are often known to no birth record here
+OPTIONAL CALL (e, role, si) {
+  MATCH (si)-[:HAS_RECORD]->(:Person)-[:PARENT_OF]->(k:Person)
+  WHERE role <> 'child'
+  RETURN k
+  UNION
+  MATCH (si)-[:HAS_RECORD]->(:Person)-[mine:LIVES_AT]->(:Address)<-[theirs:LIVES_AT]-(k:Person)
+  WHERE role <> 'child' AND NOT (si)-[:HAS_RECORD]->(k)
+    AND mine.source <> 'health_births' AND theirs.source <> 'health_births'
+    AND mine.from <= e.date AND coalesce(mine.to, e.date) >= e.date
+    AND theirs.from <= e.date AND coalesce(theirs.to, e.date) >= e.date
+  RETURN k
+}
 OPTIONAL MATCH (k)<-[:HAS_RECORD]-(ki:Identity)
+WITH e, said, s, role, si, o, cv, links, link_evs, giver, k, ki, coalesce(k.dob, ki.dob) AS kdob
 WITH e, said, s, role, si, o, cv, links, link_evs, giver,
-     collect(DISTINCT CASE WHEN k IS NULL THEN null
-                      ELSE {key: coalesce(ki.key, k.key), name: k.forenames + ' ' + k.surname, dob: k.dob,
-                            records: [(ki)-[:HAS_RECORD]->(r:Person) | r.key]} END) AS own_children
+     collect(DISTINCT CASE WHEN kdob IS NULL OR NOT (kdob <= e.date AND e.date < kdob + duration({years: 18}))
+                           THEN null
+                      ELSE {key: coalesce(ki.key, k.key), name: k.forenames + ' ' + k.surname, dob: kdob,
+                            records: coalesce([(ki)-[:HAS_RECORD]->(r:Person) | r.key], [k.key])} END) AS own_children
 WITH e, said, s, role, si, o, cv, links, link_evs, giver,
      CASE WHEN role = 'child'
           THEN [{key: si.key, name: giver, dob: coalesce(s.dob, si.dob), records: [(si)-[:HAS_RECORD]->(r:Person) | r.key]}]
@@ -161,11 +165,12 @@ RETURN
    ']->(' + cv.offence + ')', '(' + giver + ')-[told ' + coalesce(setting.name, e.agency) + ' on ' + toString(e.date) +
    ']->("' + said[0] + '")'] AS path,
   [{agency: e.agency, feed: e.source, record_id: e.source_id, date: e.date,
-    what: giver + ' (' + role + '): "' + e.summary + '"'},
+    what: giver + ' (' + role + '), from a note: "' + said[0] + '"', from_note: true, sentence: said[0]},
    {agency: 'police', feed: cv.source, record_id: cv.source_id, date: cv.date,
     what: 'recorded conviction: ' + cv.offence + ' (' + cv.offence_category + ')'}] + link_evs AS evidence,
   e.date AS detected_on,
   giver + ' told ' + coalesce(setting.name, e.agency) + ' that "' + said[0] + '" about the offence; police hold a conviction of ' +
   o.forenames + ' ' + o.surname + ' for ' + cv.offence + ' (' + toString(cv.date) + ')' AS summary,
-  e.source + ':' + e.source_id AS fact
+  e.source + ':' + e.source_id AS fact,
+  'from a note' AS confidence
 ORDER BY detected_on

@@ -12,24 +12,26 @@
 //   Jigsaw 1 and children's social care both recorded that Mr A was "working well" with them while he had
 //   concealed the births of his children and breached his notification requirements and his SOPO; that
 //   lack of honesty should have led to a strong hypothesis of disguised compliance (review 5.28, also 3.4,
-//   3.10, 3.12, 3.13, 3.22, 3.23). A home visit or probation contact recording "engaging well" raises this
-//   flag when, that day, a child of his was born and not recorded by police as his child, or he had a
-//   recent notification breach (travel or a new passport not notified, a missed or late notification, an
-//   address never notified, staying at an unregistered address), a job bringing contact with under-16s
-//   that his order forbids, or a recent unsupervised contact with a child that his order forbids.
+//   3.10, 3.12, 3.13, 3.22, 3.23). A home visit, probation contact or risk assessment recording "engaging
+//   well" raises this flag when, that day, a child of his was born and not recorded by police as his child,
+//   or he had a recent notification breach (travel or a new passport not notified, a missed or late
+//   notification, an address never notified, staying at an unregistered address), a job bringing contact
+//   with under-16s that his order forbids, or a recent unsupervised contact with a child that his order
+//   forbids; or when a note about him (often the note of that very contact) describes a role with children
+//   or looking after children that his order forbids: the flag then says it comes from a note.
 // action: >
 //   Challenge the "engaging well" assessment: review the offender's ARMS with the concealed child or the
 //   breach in view, consider enforcement, and refer any child concerned to children's social care (5.28,
 //   Rec 1, Rec 2).
 // ---
-// One flag per nominal: his first "engaging well" record, while under notification requirements, on a day
-// when at least one of the reasons below holds. Each reason is a record and the span of days [lo, hi]
-// during which it makes "engaging well" disguised compliance; the same person's records in other agencies
+// One flag per "engaging well" record, while under notification requirements, that is the first on which one
+// of the reasons below holds (his first such record, and the first after each new breach). Each reason is a
+// record and the span of days [lo, hi] during which it makes "engaging well" disguised compliance; the same person's records in other agencies
 // (birth father, traveller, employee, adult collecting a child) are reached through his identity.
 MATCH (o:Person)
 WHERE o.nominal_id IS NOT NULL AND o:Offender
 MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
-// his "engaging well" records: police home visits and interviews, probation contacts of the same person
+// his "engaging well" records: police home visits and interviews, probation contacts of the same person, his risk assessments
 CALL (o, oi) {
   MATCH (o)-[:VISITED_IN]->(v:Visit)
   WHERE v.engagement = 'engaging well' AND v.date <= $as_of
@@ -38,6 +40,11 @@ CALL (o, oi) {
   MATCH (oi)-[:HAS_RECORD]->(:Person)-[:HAD_CONTACT]->(pc:Contact)
   WHERE pc.kind = 'probation_contact' AND pc.engagement = 'engaging well' AND pc.date <= $as_of
   RETURN pc AS rec
+  UNION
+  // engagement the assessor recorded on his risk assessment (ARMS)
+  MATCH (o)-[:ASSESSED_IN]->(ra:RiskAssessment)
+  WHERE ra.engagement = 'engaging well' AND ra.date <= $as_of
+  RETURN ra AS rec
 }
 WITH o, oi, rec
 WHERE EXISTS {
@@ -155,6 +162,23 @@ CALL (o, oi) {
          {agency: 'employment', feed: job.source, record_id: job.source_id, date: job.date,
           what: job.job_title + ' from ' + toString(job.date) + ' (contact with children)'} AS ev
   UNION
+  // S9 from a note (notes/matcher.py): a note about him (often the note of the "engaging well" record itself)
+  // describes a role with children or looking after children alone, while an order forbids it; the flag
+  // says it came from a note and cites the sentence, for the analyst to confirm
+  MATCH (oi)-[:HAS_RECORD]->(:Person)<-[:NOTE_ABOUT]-(nf:NoteFact)
+  WHERE nf.kind IN ['child_role', 'unsupervised_contact'] AND nf.date <= $as_of
+    AND EXISTS {
+      MATCH (o)-[so:SUBJECT_OF]->(:Order)-[:HAS_CONDITION]->(c:Condition)
+      WHERE c.condition_code = CASE nf.kind WHEN 'child_role' THEN 'NO_WORK_WITH_U16' ELSE 'NO_UNSUPERVISED_CONTACT_U16' END
+        AND so.from <= nf.date <= coalesce(so.to, $as_of)
+    }
+  RETURN nf.date AS lo, nf.date + duration({days: $lookback_days}) AS hi, null AS child,
+         CASE nf.kind WHEN 'child_role' THEN 'described a role with children that his order forbids'
+                      ELSE 'described looking after children alone, which his order forbids' END +
+         ' (from a note: "' + nf.sentence + '")' AS what,
+         {agency: nf.agency, feed: nf.source, record_id: nf.source_id, date: nf.date,
+          what: 'from a note: "' + nf.sentence + '"', from_note: true, sentence: nf.sentence} AS ev
+  UNION
   // S9 (b) alone with a child under 16 at a setting while an order forbids unsupervised contact
   MATCH (oi)-[:HAS_RECORD]->(:Person)<-[:BY_ADULT]-(col:Collection)-[:OF_CHILD]->(pupil:Person)
   WHERE col.unaccompanied AND col.date <= $as_of
@@ -170,14 +194,18 @@ CALL (o, oi) {
           what: 'collected ' + pupil.forenames + ' ' + pupil.surname + ' alone' + coalesce(': ' + col.summary, '')} AS ev
 }
 WITH o, oi, recs, collect({lo: lo, hi: hi, child: child, what: what, ev: ev}) AS reasons
-// the first "engaging well" record (by date, then feed and record id) on a day some reason holds
+// the "engaging well" records (by date, then feed and record id) on a day some reason holds; for each reason,
+// the first of them: one flag per such record (a later breach is a new flag, an old one is not raised again)
 UNWIND recs AS rec
-WITH o, rec, [r IN reasons WHERE r.lo <= rec.date <= r.hi] AS held
-WHERE size(held) > 0
-WITH o, rec, held
+WITH o, rec, reasons, [i IN range(0, size(reasons) - 1) WHERE reasons[i].lo <= rec.date <= reasons[i].hi] AS ix
+WHERE size(ix) > 0
+WITH o, rec, reasons, ix
 ORDER BY rec.date, rec.source, rec.source_id
-WITH o, head(collect({rec: rec, held: held})) AS first
-WITH o, first.rec AS rec, first.held AS held
+WITH o, reasons, collect({rec: rec, ix: ix}) AS seen
+WITH o, reasons, seen,
+     [i IN range(0, size(reasons) - 1) | head([n IN range(0, size(seen) - 1) WHERE i IN seen[n].ix])] AS firsts
+UNWIND [n IN range(0, size(seen) - 1) WHERE n IN firsts] AS n
+WITH o, seen[n].rec AS rec, [i IN seen[n].ix | reasons[i]] AS held
 OPTIONAL MATCH (o)-[:MANAGED_BY]->(team:Agency)
 OPTIONAL MATCH (rec)<-[:HAD_CONTACT]-(:Person)-[:SUPERVISED_BY]->(unit:Agency)
 // children the reasons name (a concealed child, a child collected alone), as identities
@@ -191,6 +219,7 @@ CALL (held) {
 WITH o, rec, held, children, coalesce(CASE rec.kind WHEN 'visit' THEN team ELSE unit END, team) AS recorder,
      o.forenames + ' ' + o.surname AS name,
      CASE rec.kind WHEN 'visit' THEN 'police ' + replace(coalesce(rec.visit_type, 'visit'), '_', ' ')
+                   WHEN 'risk_assessment' THEN 'police ' + coalesce(rec.tool, 'risk') + ' assessment'
                    ELSE 'probation ' + replace(coalesce(rec.contact_type, 'contact'), '_', ' ') END AS seen_in
 RETURN
   children,
@@ -206,5 +235,6 @@ RETURN
   rec.date AS detected_on,
   name + ' was recorded as engaging well (' + seen_in + ', ' + toString(rec.date) + ') while he ' +
   reduce(s = '', r IN held | s + CASE s WHEN '' THEN '' ELSE '; ' END + r.what) AS summary,
-  rec.source + ':' + rec.source_id AS fact
+  rec.source + ':' + rec.source_id AS fact,
+  CASE WHEN all(r IN held WHERE coalesce(r.ev.from_note, false)) THEN 'from a note' END AS confidence
 ORDER BY detected_on

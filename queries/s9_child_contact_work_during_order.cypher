@@ -9,6 +9,7 @@
 //   In November 2019 Mr A took a supermarket job that may have brought him into close, regular and
 //   unsupervised contact with under-16s while his SOPO forbade it; ViSOR showed two earlier periods of
 //   similar work, and no risk assessment or action followed (review 3.23, 5.19). Every employment record
+//   (paid, unpaid or voluntary: `role_type`)
 //   of the offender (the same person through record linkage) marked as bringing contact with children,
 //   overlapping an order with a NO_WORK_WITH_U16 condition, raises this flag, whatever his recorded risk
 //   level.
@@ -47,7 +48,9 @@ RETURN
    job.job_title + ']->(' + coalesce(employer.name, employer.key) + ')',
    '(' + offender + ')-[subject of order: no work with under-16s]->(' + head(orders).what + ')'] AS path,
   [{agency: 'employment', feed: job.source, record_id: job.source_id, date: job_rel.from,
-    what: job.job_title + ' at ' + coalesce(employer.name, employer.key) + ', contact with children'}] + orders
+    what: job.job_title + ' at ' + coalesce(employer.name, employer.key) +
+          CASE WHEN job.role_type IN ['unpaid', 'voluntary'] THEN ' (' + job.role_type + ')' ELSE '' END +
+          ', contact with children'}] + orders
     AS evidence,
   first AS detected_on,
   offender + ' works as ' + job.job_title + ' at ' + coalesce(employer.name, employer.key) + ' from ' +

@@ -17,7 +17,7 @@ from synthetic.agencies import build_agencies
 from synthetic.cases.context import Ctx
 from synthetic.cases.registry import detect_all, plan
 from synthetic.cases.residence import tenancies, weekend_addresses
-from synthetic.cases.rules import Records
+from synthetic.cases.rules import NOTE_RATE, Records
 from synthetic.csc import Csc, background_referrals
 from synthetic.management import write_offender
 from synthetic.names import draw_pools
@@ -56,16 +56,20 @@ def generate(
     variation_rate: float = 0.1,
     as_of: date | None = None,
     identity_rate: float | None = None,
+    note_rate: float = NOTE_RATE,
 ) -> Summary:
     """Write every feed of feeds.yaml and ground_truth.json for a synthetic area of about `people` people.
 
     `identity_rate` (default: half the variation rate, so none at variation rate 0) sets how often a record
-    takes one of the identity shapes only linkage follows (synthetic/variations.py)."""
+    takes one of the identity shapes only linkage follows (synthetic/variations.py); `note_rate` of the S9
+    cases and decoys are written only in a visit note (read by notes/)."""
     identity_rate = variation_rate * IDENTITY_SHARE if identity_rate is None else identity_rate
     as_of = as_of or date(2024, 12, 31)
     if as_of < MIN_AS_OF:
         raise ConfigError(f"as_of must be on or after {MIN_AS_OF.isoformat()} (the window starts in 2012)")
-    world = World(seed=seed, as_of=as_of, rng=random.Random(seed))
+    if not 0 <= note_rate <= 1:
+        raise ConfigError(f"note rate must be between 0 and 1, not {note_rate}")
+    world = World(seed=seed, as_of=as_of, rng=random.Random(seed), note_rate=note_rate)
     world.areas = max(1, math.ceil(people / 2000))
     pools = draw_pools(seed, streets=max(40, people // 80), districts=max(3, people // 8000))
     places = Places(world, pools)
@@ -102,6 +106,7 @@ def generate(
         "case_rate": case_rate,
         "variation_rate": variation_rate,
         "identity_rate": identity_rate,
+        "note_rate": note_rate,
         "as_of": as_of.isoformat(),
         "window_start": WINDOW_START.isoformat(),
         "faker_version": faker.VERSION,

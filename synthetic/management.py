@@ -333,8 +333,11 @@ def visit(
     children: bool,
     summary: str,
     kind: str = "home_visit",
+    note: str | None = None,
 ) -> Row:
-    return world.add(
+    """A police visit; `note` is the fact its summary states (rules.NOTE_BREACHES), kept for the ground truth
+    as `_note` (never written: the loaded record has only the sentence)."""
+    row = world.add(
         "police_visits",
         {
             "visit_id": world.new_id("VIS"),
@@ -349,6 +352,9 @@ def visit(
         {"offender": o.pid},
         did,
     )
+    if note is not None:
+        row["_note"] = note
+    return row
 
 
 def _clean_employment(world: World, o: Offender) -> None:

@@ -107,6 +107,7 @@ class World:
     staff: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # agency -> practitioner ids
     area_agencies: dict[str, list[str]] = field(default_factory=dict)  # agency type -> ids by area slot
     areas: int = 1
+    note_rate: float = 0.0  # share of S9 cases written only in a note (rules.NOTE_RATE, `generate --note-rate`)
     by_person: dict[tuple[str, int], list[Row]] = field(default_factory=lambda: defaultdict(list))
     _ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _nhs: set[str] = field(default_factory=set)

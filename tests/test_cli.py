@@ -20,7 +20,7 @@ from tests.support.commands import commands, options
 SAMPLES = REPO_ROOT / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
 COMMANDS = [[], *(list(path) for path in commands())]
-HEAVY = {"neo4j", "splink", "duckdb", "streamlit", "pandas", "plotly", "faker"}
+HEAVY = {"neo4j", "splink", "duckdb", "streamlit", "pandas", "plotly", "faker", "spacy"}
 
 
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -96,6 +96,7 @@ def test_the_commands_that_write_formats() -> None:
     assert {" ".join(p) for p in FORMAT_COMMANDS} == {
         "load",
         "stats",
+        "notes",
         "query run",
         "query worklist",
         "evaluate",

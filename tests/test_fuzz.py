@@ -65,7 +65,8 @@ def _written(feed: Feed, rows: list[dict[str, str]], quoted: bool) -> str:
     """A feed file as a careful writer (quoted) or a careless one (cells joined with commas) would write it."""
     out = io.StringIO()
     if quoted:
-        writer = csv.DictWriter(out, fieldnames=feed.header, lineterminator="\n")
+        # every cell quoted: minimal quoting leaves a lone \r unquoted, which no strict reader takes
+        writer = csv.DictWriter(out, fieldnames=feed.header, lineterminator="\n", quoting=csv.QUOTE_ALL)
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()

@@ -24,7 +24,7 @@ def feeds() -> Path:
 
 
 def test_every_feed_loads_and_counts_equal_the_declarations(graph: Graph, feeds: Path, tmp_path: Path) -> None:
-    report = load_directory(graph, SPEC, feeds, tmp_path / "rejects")
+    report = load_directory(graph, SPEC, feeds, tmp_path / "rejects", notes=False)  # the feeds alone
     assert report.ok and report.skipped == []
     assert {f.feed for f in report.files} == set(SPEC.feeds), "every feed is generated and loaded"
     for f in report.files:
@@ -35,6 +35,20 @@ def test_every_feed_loads_and_counts_equal_the_declarations(graph: Graph, feeds:
     assert stats["by_type"] == dict(rels)
     assert set(stats["by_source"]) == set(SPEC.feeds)
 
-    again = load_directory(graph, SPEC, feeds, tmp_path / "rejects-again")
+    again = load_directory(graph, SPEC, feeds, tmp_path / "rejects-again", notes=False)
     assert [f.loaded for f in again.files] == [f.loaded for f in report.files]
     assert graph_stats(graph) == stats
+
+
+def test_the_facts_notes_propose_sit_beside_the_records_and_reading_again_changes_nothing(
+    graph: Graph, feeds: Path, tmp_path: Path
+) -> None:
+    """A load reads the notes (notes/): NoteFact nodes, each FROM_RECORD and NOTE_ABOUT; loading again, which
+    reads them again, changes nothing."""
+    report = load_directory(graph, SPEC, feeds, tmp_path / "rejects")
+    stats = graph_stats(graph)
+    facts = sum(report.note_facts.values())
+    assert facts > 0 and stats["by_label"]["NoteFact"] == facts
+    assert stats["by_type"]["FROM_RECORD"] == facts and 0 < stats["by_type"]["NOTE_ABOUT"] <= facts
+    again = load_directory(graph, SPEC, feeds, tmp_path / "rejects-again")
+    assert again.note_facts == report.note_facts and graph_stats(graph) == stats

@@ -18,10 +18,18 @@ from graph.statements import Statements
 from linkage.statements import STATEMENTS as LINKAGE
 from loaders.spec import load_spec
 from loaders.statements import STATEMENTS as LOADERS
+from notes.statements import STATEMENTS as NOTES
 from queries.library import QUERY_DIR, load_library
 from settings import REPO_ROOT
 
-REGISTERS = {"graph": GRAPH, "loaders": LOADERS, "linkage": LINKAGE, "explorer": EXPLORER, "bench": BENCH}
+REGISTERS = {
+    "graph": GRAPH,
+    "loaders": LOADERS,
+    "linkage": LINKAGE,
+    "notes": NOTES,
+    "explorer": EXPLORER,
+    "bench": BENCH,
+}
 SKIP = {".venv", ".git", "tests", "var", "node_modules", "target"}
 
 

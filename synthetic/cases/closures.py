@@ -65,8 +65,10 @@ def detect_s12(rec: Records) -> list[Instance]:
 
 
 def detect_s13(rec: Records, s8: list[Instance], s9: list[Instance]) -> list[Instance]:
-    """S13: disguised compliance. One instance per nominal: the first police_visits or probation_contacts
-    row recording engagement = "engaging well" on a day d while under management and, on d, the nominal
+    """S13: disguised compliance. One instance per police_visits or probation_contacts row recording
+    engagement = "engaging well" on a day d while under management that is the first such row (by date, then
+    record) at which one of the reasons below holds (his first, and the first after each new breach); on d, the
+    nominal
     (i) conceals a child: a health_births row names him as a parent, born on or before d and under 18 on
         d, with no police_associates row (relationship child) for that child recorded on or before d; or
     (ii) has an S8 instance detectable in [d - BREACH_LOOKBACK_DAYS (365), d]; or
@@ -90,16 +92,18 @@ def detect_s13(rec: Records, s8: list[Instance], s9: list[Instance]) -> list[Ins
             if a["relationship"] == "child"
         }
         births = rec.births_of(pid)
+        flagged: set[str] = set()  # reasons already raised at an earlier record
         for day, row in sorted(rows, key=lambda t: (t[0], record_name(t[1]))):
             if not rec.managed(nominal, day):
                 continue
             reasons = [b for b in births if _concealed(rec, b, day, known)]
             reasons += [r for i in breaches.get(pid, []) if _breach_on(i, day) for r in i.evidence[:1]]
-            if reasons:
+            if reasons and not {record_name(r) for r in reasons} <= flagged:
+                flagged |= {record_name(r) for r in reasons}
                 out.append(
                     Instance(
                         "S13",
-                        (nominal,),
+                        (nominal, record_name(row)),
                         day,
                         day,
                         offender=pid,
@@ -107,7 +111,6 @@ def detect_s13(rec: Records, s8: list[Instance], s9: list[Instance]) -> list[Ins
                         paths=[[row, r] for r in reasons],
                     )
                 )
-                break
     return out
 
 

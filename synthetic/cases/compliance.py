@@ -8,6 +8,8 @@ from datetime import date
 from synthetic.cases.context import Ctx
 from synthetic.cases.rules import (
     CHANGE_NOTIFY_DAYS,
+    NOTE_BREACHES,
+    NOTE_NON_BREACHES,
     REASSESS_DAYS,
     TRAVEL_NOTICE_DAYS,
     U16_AGE,
@@ -165,7 +167,10 @@ def detect_s9(rec: Records) -> list[Instance]:
         overlaps an order with condition NO_WORK_WITH_U16 (start_date..end_date); detectable = first day
         of the overlap;
     (b) education_collections row with unaccompanied = Y whose adult is the nominal, observed_date d within
-        an order with condition NO_UNSUPERVISED_CONTACT_U16, the child under 16 on d; detectable = d.
+        an order with condition NO_UNSUPERVISED_CONTACT_U16, the child under 16 on d; detectable = d;
+    (c) police_visits row of the nominal whose note states (`_note`, rules.NOTE_BREACHES) a role with children
+        within an order with condition NO_WORK_WITH_U16, or looking after children within one with
+        NO_UNSUPERVISED_CONTACT_U16, on its visit_date d; detectable = d (raised "from a note").
     """
     out = []
     for nominal, pid in sorted(rec.pid_of.items()):
@@ -188,6 +193,11 @@ def detect_s9(rec: Records) -> list[Instance]:
                         )
                     )
                     break
+        for visit in rec.rows(nominal, "police_visits"):
+            condition = _NOTE_CONDITION.get(visit.get("_note") or "")
+            d = visit["visit_date"]
+            if condition and any(s <= d <= e for s, e, _ in rec.order_spans(nominal, condition)):
+                out.append(Instance("S9", (record_name(visit),), d, d, offender=pid, evidence=[visit], paths=[[visit]]))
         for col in rec.world.of("education_collections", pid, "adult"):
             d, child = col["observed_date"], col["_who"]["pupil"]
             if (
@@ -315,6 +325,7 @@ def decoy_s8(ctx: Ctx) -> None:
 
 # ---------------------------------------------------------------- S9 scenarios
 _NO_WORK = ("NO_UNSUPERVISED_CONTACT_U16", "NO_WORK_WITH_U16")
+_NOTE_CONDITION = {"child_role": "NO_WORK_WITH_U16", "unsupervised_contact": "NO_UNSUPERVISED_CONTACT_U16"}
 _SUPERMARKET_ROLE = "Customer assistant (weekend team with under-16 Saturday staff)"
 
 
@@ -328,6 +339,13 @@ def plant_s9(ctx: Ctx) -> None:
     o = ctx.offender(date(2013, 1, 1), date(2019, 6, 30), conditions=_NO_WORK)
     order = o.orders[0]
     last = min(order.end or ctx.world.as_of, ctx.world.as_of) - days(60)
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:  # no draw at 0: populations as before
+        day = ctx.day(order.start + days(30), last)
+        kind, sentence = ctx.rng.choice(NOTE_BREACHES)
+        _note_visit(ctx, o, day, sentence, kind)
+        ctx.write(o)
+        ctx.scenario(False, f"A visit note describes {kind.replace('_', ' ')} while an order forbids it", o, start=day)
+        return
     if ctx.rng.random() < 0.5:
         ctx.write(o)
         start = ctx.day(order.start + days(30), last)
@@ -355,6 +373,21 @@ def plant_s9(ctx: Ctx) -> None:
     )
 
 
+def _note_visit(ctx: Ctx, o: Offender, day: date, sentence: str, note: str | None) -> None:
+    """A home visit recorded "engaging well" whose note alone says what he does (`note`: the fact it states,
+    "" when the sentence states none)."""
+    o.extra_visits.append(
+        {
+            "day": day,
+            "did": o.main_on(day),
+            "engagement": "engaging well",
+            "children": False,
+            "summary": f"Flat tidy. {sentence} Devices checked.",
+            "note": note or "",
+        }
+    )
+
+
 def _collection_child(ctx: Ctx, o: Offender, first: date, last: date):
     """His partner's child, enrolled at a nursery or school on a day within [first, last]."""
     day = ctx.day(first, last)
@@ -379,6 +412,16 @@ def decoy_s9(ctx: Ctx) -> None:
     o = ctx.offender(date(2013, 1, 1), min(date(2017, 6, 30), add_years(ctx.world.as_of, -6)), conditions=_NO_WORK)
     order = o.orders[0]
     order.end = add_years(order.start, 5)
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:  # no draw at 0: populations as before
+        day = ctx.day(order.start + days(30), order.end - days(30))
+        _note_visit(ctx, o, day, ctx.rng.choice(NOTE_NON_BREACHES), None)
+        ctx.write(o)
+        row = next(v for v in ctx.world.of("police_visits", o.pid) if v["visit_date"] == day and "_note" in v)
+        ctx.scenario(
+            True, "A visit note that, read in its sentence, states no role or contact", o, start=day, detectable=day,
+            evidence=[row],
+        )  # fmt: skip
+        return
     if ctx.rng.random() < 0.5:
         ctx.write(o)
         start = ctx.day(order.end + days(30), ctx.world.as_of - days(30))

@@ -173,7 +173,9 @@ def _cousin(ctx: Ctx) -> tuple[Offender, Family, date]:
             }
         )
     elif how < 0.45:
-        ctx.intel(o, day, "contact_with_children", "Reported to be looking after his cousin's children", did=fam.did)
+        ctx.intel(
+            o, day, "contact_with_children", "Reported to be in regular contact with his cousin's children", did=fam.did
+        )
     else:
         o.extra_visits.append(
             {

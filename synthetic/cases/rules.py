@@ -36,6 +36,19 @@ CHANGE_NOTIFY_DAYS = 3  # S8: changes (address, passport) must be notified withi
 TRAVEL_NOTICE_DAYS = 90  # S8: a travel notification counts when made at most this many days before departure
 MERLIN_LATE_DAYS = 30  # S11: MERLIN sent (or CSC referral received) more than this after the concern is late
 CLOSURE_CONTACT_DAYS = 365  # S12: a health service seen within this many days before closure is working with the child
+NOTE_RATE = 0.0  # S9: share of planted order conflicts (and their decoys) written only in a visit note
+NOTE_BREACHES = (  # S9 from a note: (the fact the sentence states, the sentence an officer writes)
+    ("child_role", "Says he is keeping busy - helps out with a local youth football team at the weekends."),
+    ("child_role", "He volunteers at the church holiday club for children on Saturdays."),
+    ("child_role", "Mentioned he has started coaching an under-12s cricket team at the park."),
+    ("unsupervised_contact", "Says he babysits for a neighbour's two children on Friday evenings."),
+    ("unsupervised_contact", "Looks after his friend's kids after school while she works."),
+)
+NOTE_NON_BREACHES = (  # decoys: the same words, read in their sentence, state no role or contact
+    "Says he has stopped helping out with the youth football team since the order.",
+    "He does not babysit for anyone and knows he must not.",
+    "Says he no longer volunteers at the church holiday club for children.",
+)
 BREACH_LOOKBACK_DAYS = 365  # S13: a breach this recent makes "engaging well" disguised compliance
 MINIMISING_PHRASES = (
     "second-hand laptop",

@@ -29,7 +29,8 @@ SET employment:Event,
     employment.kind = 'employment',
     employment.job_title = row.job_title,
     employment.contact_with_children = row.contact_with_children,
-    employment.end_date = row.end_date
+    employment.end_date = row.end_date,
+    employment.role_type = coalesce(row.role_type, 'paid')
 MERGE (employer:Agency {key: row.employer_key})
   ON CREATE SET employer.source = $feed, employer.source_id = row._id, employer.loaded_at = $loaded_at
 SET employer.sources = CASE WHEN $feed IN coalesce(employer.sources, []) THEN employer.sources ELSE coalesce(employer.sources, []) + $feed END

@@ -22,6 +22,7 @@ SET assessment:Event,
     assessment.system = 'ViSOR',
     assessment.kind = 'risk_assessment',
     assessment.summary = row.summary,
+    assessment.engagement = row.engagement,
     assessment.tool = row.tool,
     assessment.risk_level = row.risk_level,
     assessment.next_due_date = row.next_due_date
