@@ -43,6 +43,15 @@ def generate(
             "swapped day/month, Rd/Road ...)",
         ),
     ] = 0.1,
+    cases_per_signal: Annotated[
+        int | None,
+        typer.Option(
+            "--cases-per-signal",
+            min=1,
+            help="Plant exactly this many cases (and decoys) of every signal instead of --case-rate: an "
+            "evaluation population (20 per signal at 20,000 people)",
+        ),
+    ] = None,
     identity_rate: Annotated[
         float | None,
         typer.Option(
@@ -78,7 +87,15 @@ def generate(
 
     started = time.perf_counter()
     summary = generate_area(
-        people, seed, out, case_rate, variation_rate, as_of, identity_rate=identity_rate, note_rate=note_rate
+        people,
+        seed,
+        out,
+        case_rate,
+        variation_rate,
+        as_of,
+        identity_rate=identity_rate,
+        note_rate=note_rate,
+        cases_per_signal=cases_per_signal,
     )
     seconds = time.perf_counter() - started
     console.print(

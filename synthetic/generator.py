@@ -57,12 +57,15 @@ def generate(
     as_of: date | None = None,
     identity_rate: float | None = None,
     note_rate: float = NOTE_RATE,
+    cases_per_signal: int | None = None,
 ) -> Summary:
     """Write every feed of feeds.yaml and ground_truth.json for a synthetic area of about `people` people.
 
     `identity_rate` (default: half the variation rate, so none at variation rate 0) sets how often a record
     takes one of the identity shapes only linkage follows (synthetic/variations.py); `note_rate` of the S9
-    cases and decoys are written only in a visit note (read by notes/)."""
+    cases and decoys are written only in a visit note (read by notes/). `cases_per_signal` plants that many
+    cases and decoys of every signal instead of `case_rate` of the offenders (each case brings its offender:
+    a denser population than an area's, for evaluation)."""
     identity_rate = variation_rate * IDENTITY_SHARE if identity_rate is None else identity_rate
     as_of = as_of or date(2024, 12, 31)
     if as_of < MIN_AS_OF:
@@ -76,7 +79,7 @@ def generate(
     employers = build_agencies(world, places, pools, people)
     population = Population(world, places, pools)
     offenders = max(6, round(OFFENDER_SHARE * ADULT_SHARE * people))
-    scenarios = plan(offenders, case_rate, cover_all=people >= COVER_ALL_FROM)
+    scenarios = plan(offenders, case_rate, cover_all=people >= COVER_ALL_FROM, per_signal=cases_per_signal)
     population.fill(max(10, people - PEOPLE_PER_SCENARIO * len(scenarios)))
     services = Services(world, employers)
     services.emit(list(world.people))
@@ -104,6 +107,7 @@ def generate(
         "people": people,
         "seed": seed,
         "case_rate": case_rate,
+        "cases_per_signal": cases_per_signal,
         "variation_rate": variation_rate,
         "identity_rate": identity_rate,
         "note_rate": note_rate,

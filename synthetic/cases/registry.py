@@ -57,12 +57,15 @@ def detect_all(rec: Records) -> list[Instance]:
     return found + identity.detect_s14(found)
 
 
-def plan(offenders: int, case_rate: float, cover_all: bool) -> list[tuple[Signal, bool]]:
+def plan(offenders: int, case_rate: float, cover_all: bool, per_signal: int | None = None) -> list[tuple[Signal, bool]]:
     """(signal, decoy) pairs: round(case_rate x offenders) planted cases spread over the signals, each
-    with one decoy; with `cover_all`, at least one case and one decoy of every signal."""
+    with one decoy; with `cover_all`, at least one case and one decoy of every signal; `per_signal` instead
+    plants exactly that many cases (and decoys) of every signal, for an evaluation that needs enough of each."""
     cases = round(case_rate * offenders)
     if cover_all and case_rate > 0:
         cases = max(cases, len(SIGNALS))
+    if per_signal is not None:
+        cases = per_signal * len(SIGNALS)
     out = []
     for i in range(cases):
         signal = SIGNALS[i % len(SIGNALS)]
