@@ -7,6 +7,7 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, ui, widgets
 from explorer import chronology as chron
+from explorer.text import md
 
 st.title("Chronology")
 st.caption("Every agency's dated records in one timeline: the chronology a practice review rebuilds by hand.")
@@ -31,13 +32,14 @@ except SightlineError as e:
     ui.fail(e)
 ui.consult("chronology", {"node": nid, "scope": scope}, len(frame), [nid])
 if people:
-    st.caption("Household: " + ", ".join(sorted(p["name"] or p["identity"] for p in people)))
+    st.caption("Household: " + md(", ".join(sorted(p["name"] or p["identity"] for p in people))))
 if frame.empty:
     st.info(f"No dated records up to {as_of:%d %B %Y}.")
     st.stop()
 
 agencies = sorted(frame["agency"].unique())
-chosen = st.multiselect("Agencies", agencies, default=agencies, key="chron-agencies")
+# keyed by scope and subject: switching Person -> Household kept the person's filter (8 of 41 records shown)
+chosen = st.multiselect("Agencies", agencies, default=agencies, key=f"chron-agencies-{scope}-{nid}")
 shown = frame[frame["agency"].isin(chosen)]
 st.markdown(f"**{len(shown)}** of {len(frame)} records, {shown['date'].min()} to {shown['date'].max()}")
 if shown.empty:

@@ -167,7 +167,7 @@ def test_a_random_mapping_is_a_config_error_naming_the_file_or_a_mapping(body: s
 def test_exports_never_hold_a_formula(cells: list[str]) -> None:
     columns = [f"c{i}" for i in range(len(cells))]
     text = csv_text([dict(zip(columns, cells, strict=True))], columns)
-    (header, row) = list(csv.reader(io.StringIO(text)))
+    (header, row) = list(csv.reader(io.StringIO(text, newline="")))
     assert header == columns
     for written, given_cell in zip(row, cells, strict=True):
         assert not written.startswith(FORMULA_STARTS), written
