@@ -25,7 +25,9 @@ def spreadsheet_safe(value: Any) -> Any:
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     """Rows as spreadsheet-safe CSV text with a header (for downloads and exports)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends (\r\n): a cell holding a lone \r is then quoted too. With \n alone it was written bare,
+    # and a reader split the row there: "x\r=HYPERLINK(...)" became a cell beginning with a formula.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([spreadsheet_safe(c) for c in columns])
     for row in rows:
         writer.writerow([spreadsheet_safe(_cell(row.get(c))) for c in columns])

@@ -23,3 +23,9 @@ def test_anything_else_is_left_as_it_is(cell: object) -> None:
 def test_csv_text_neutralises_every_cell_and_keeps_the_rest() -> None:
     text = csv_text([{"name": "=cmd|' /C calc'!A0", "n": 3, "note": None}], ["name", "n", "note"])
     assert list(csv.reader(io.StringIO(text))) == [["name", "n", "note"], ["'=cmd|' /C calc'!A0", "3", ""]]
+
+
+def test_a_carriage_return_inside_a_cell_cannot_start_a_new_row() -> None:
+    """Found by the fuzz test: with \\n line ends a lone \\r was written unquoted, and a reader split the row."""
+    text = csv_text([{"a": 'x\r=HYPERLINK("http://x")', "b": "\r"}], ["a", "b"])
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [["a", "b"], ['x\r=HYPERLINK("http://x")', "'\r"]]
