@@ -59,18 +59,20 @@ def add(
 @app.command()
 def disable(name: Name) -> None:
     """Stop an account signing in (its API tokens are revoked); its entries in the log stay."""
-    admin = signed_in("users", "disable an account")
-    accounts().set_active(name, False)
-    _changed(admin.name, admin.role, "disable", name)
-    out.print(f"account {name} disabled")
+    _set_active(name, False)
 
 
 @app.command()
 def enable(name: Name) -> None:
-    admin = signed_in("users", "enable an account")
-    accounts().set_active(name, True)
-    _changed(admin.name, admin.role, "enable", name)
-    out.print(f"account {name} enabled")
+    _set_active(name, True)
+
+
+def _set_active(name: str, active: bool) -> None:
+    verb = "enable" if active else "disable"
+    admin = signed_in("users", f"{verb} an account")
+    accounts().set_active(name, active)
+    _changed(admin.name, admin.role, verb, name)
+    out.print(f"account {name} {verb}d")
 
 
 @app.command("set-role")

@@ -13,8 +13,9 @@ import streamlit as st
 from audit.log import AuditLog
 from errors import SightlineError
 from graph.db import Graph
+from queries.library import DATES
 
-FIRST_DAY, LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)  # the records' span (queries.library.DATES)
+FIRST_DAY, LAST_DAY = DATES  # the records' span, as saved queries accept it
 
 PAGES = {
     "worklist": "app_pages/worklist.py",
@@ -115,20 +116,13 @@ def consult(
     seen: set[str] = st.session_state.setdefault("_consulted", set())
     if signature in seen:
         return
-    AuditLog.from_settings().record(
-        action,
-        what,
-        st.session_state["reason"],
-        who=st.session_state["analyst"].strip(),
-        params=params,
-        subjects=subjects,
-        rows=rows,
-    )
+    record(action, what, params, rows, subjects)
     seen.add(signature)
 
 
 def record(action: str, what: str, params: dict[str, Any], rows: int, subjects: Sequence[str] = ()) -> None:
-    """Log a collection, alteration or disclosure in the s.62 log: every one, none folded into another."""
+    """Log an action on personal data in the s.62 log as the session's analyst, with its reason: every
+    collection, alteration or disclosure (consult() folds reruns of one view into one entry)."""
     AuditLog.from_settings().record(
         action,
         what,

@@ -151,9 +151,9 @@ def validate_row(
     number for two people of one record) are refused with their reason."""
     values = {k: _blank_to_none(v) for k, v in raw.items()}
     placeholders = {
-        c.name: f"{values[c.name]!r} is a placeholder NHS number, nobody's: record the real one or leave it empty"
-        for c in feed.columns
-        if c.type == "nhs" and isinstance(values.get(c.name), str) and nhs_number_is_placeholder(values[c.name])
+        name: f"{values[name]!r} is a placeholder NHS number, nobody's: record the real one or leave it empty"
+        for name in _fact_columns(feed)[1]
+        if isinstance(values.get(name), str) and nhs_number_is_placeholder(values[name])
     }
     values |= dict.fromkeys(placeholders)
     missing = [
@@ -175,18 +175,26 @@ def validate_row(
     return (None, implausible) if implausible else (row, [])
 
 
+@cache
+def _fact_columns(feed: Feed) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A feed's dates of things that have happened, and its NHS number columns (worked out once per feed)."""
+    past = tuple(c.name for c in feed.columns if c.type == "date" and c.name not in MAY_BE_FUTURE)
+    return past, tuple(c.name for c in feed.columns if c.type == "nhs")
+
+
 def _implausible(feed: Feed, row: Mapping[str, Any], today: dt.date) -> list[tuple[str, str]]:
     """Facts each valid alone that cannot be true: an event after today, two people with one NHS number."""
+    past, nhs = _fact_columns(feed)
     problems = [
-        (c.name, f"{row[c.name]:%Y-%m-%d} is after today: a record of something that has happened")
-        for c in feed.columns
-        if c.type == "date" and c.name not in MAY_BE_FUTURE and row.get(c.name) and row[c.name] > today
+        (name, f"{row[name]:%Y-%m-%d} is after today: a record of something that has happened")
+        for name in past
+        if row.get(name) and row[name] > today
     ]
     seen: dict[str, str] = {}
-    for c in feed.columns:
-        number = row.get(c.name) if c.type == "nhs" else None
+    for name in nhs:
+        number = row.get(name)
         if number and number in seen:
-            problems.append((c.name, f"the same NHS number as {seen[number]}: one person recorded as two"))
+            problems.append((name, f"the same NHS number as {seen[number]}: one person recorded as two"))
         elif number:
-            seen[number] = c.name
+            seen[number] = name
     return problems
