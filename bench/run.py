@@ -1,6 +1,6 @@
-"""`make bench`: time generation, loading, linkage, every saved query and every explorer page (bench/pages.py)
-on a throwaway Neo4j, as ratios to baselines measured in the same run on the same machine, and check each
-query's plan starts from an index.
+"""`make bench`: time generation, loading, linkage, every saved query, every explorer page (bench/pages.py) and
+twenty analysts at once (bench/analysts.py) on a throwaway Neo4j, as ratios to baselines measured in the same
+run on the same machine, and check each query's plan starts from an index.
 
 Usage: python -m bench.run [--people N] [--seed S] [--repeat R]. Results: bench/results/<time>.json.
 """
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import pages
+from bench import analysts, pages
 from bench.report import machine, save
 from bench.statements import STATEMENTS
 from graph import server
@@ -91,6 +91,7 @@ def run(people: int, seed: int, repeat: int) -> dict[str, Any]:
         with Graph.connect(settings) as graph:
             report |= _measure_graph(graph, work, rows, repeat)
         report["pages"] = pages.measure(settings, work / "feeds" / "ground_truth.json")
+        report["analysts"] = analysts.measure(settings)
     finally:
         server.stop(work / "neo4j")
         shutil.rmtree(work, ignore_errors=True)
