@@ -35,7 +35,7 @@ def address_merges(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def _postcode_merges(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """"6 BERESFORD COURT LIGHTWOOD ROAD" (no postcode) -> "... | ST34PL" when no other postcode has that line;
+    """A bare "6 BERESFORD COURT LIGHTWOOD ROAD" (no postcode) -> "... | ST34PL" when no other postcode has it;
     with two candidates (one street name in two towns) it stays apart: a wrong fold would join strangers."""
     with_postcode: dict[str, list[str]] = defaultdict(list)
     bare = []

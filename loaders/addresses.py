@@ -83,8 +83,7 @@ def canonical_line1(line1: str | None) -> str:
 def _spelt_out(words: list[str]) -> list[str]:
     """Street words spelt out ("CT" -> "COURT") unless first or after a number, where "ST" is a saint's."""
     return [
-        SUFFIXES[w] if w in SUFFIXES and i > 0 and not _NUMBER.match(words[i - 1]) else w
-        for i, w in enumerate(words)
+        SUFFIXES[w] if w in SUFFIXES and i > 0 and not _NUMBER.match(words[i - 1]) else w for i, w in enumerate(words)
     ]
 
 
