@@ -267,7 +267,7 @@ def test_a_case_seen_only_by_name_has_a_name_nobody_else_has(tmp_path_factory: p
     linkage rightly refuses a name two people share; a case the truth counts as visible without linkage must
     name him alone (a namesake takes another first name, or the case requires linkage)."""
     spec = load_spec()
-    out = _make(tmp_path_factory, "by_name", seed=7, variation_rate=0.1, cases_per_signal=4)
+    out = _make(tmp_path_factory, "by_name", seed=7, variation_rate=0.1, cases_per_signal=10)
     rows, found = read(out, spec), truth(out)
     owner = {record: n for n, identity in enumerate(found["identities"]) for record in identity["records"]}
     bearers: dict[tuple[str, str], set[object]] = defaultdict(set)
