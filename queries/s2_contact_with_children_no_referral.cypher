@@ -60,15 +60,29 @@ CALL (o) {
          CASE WHEN e.unaccompanied THEN ', alone' ELSE '' END AS e_what, null AS via,
          'seen with a child at ' + coalesce(setting.name, setting.key) AS e_how
   UNION
-  // A note on any record of his says he drops off, collects or sees a child (notes/, "from a note"), unless
-  // the record it came from is itself a trigger above (a collection, a visit or contact that says so).
+  // A note on any record of his says he drops off, collects or sees a child (notes/, "from a note"): the note
+  // of a contact whose structured record says otherwise (a visit or a supervision whose tick box says no, a
+  // health contact). Not a note that restates what a record already holds: a collection, intelligence (its
+  // category says what it is), a MERLIN (itself a referral) or a risk assessment, nor one written within
+  // the window after a trigger above about him (the same contact described again).
   OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
   UNWIND CASE WHEN oi IS NULL THEN [o] ELSE [(oi)-[:HAS_RECORD]->(r:Person) | r] END AS me
-  MATCH (me)<-[:NOTE_ABOUT]-(e:NoteFact {kind: 'contact_with_child'})
+  MATCH (me)<-[:NOTE_ABOUT]-(e:NoteFact {kind: 'contact_with_child'})-[:FROM_RECORD]->(ev:Event)
   WHERE e.date <= $as_of
+    AND NOT (ev:Collection OR ev:Intelligence OR ev:Merlin OR ev:RiskAssessment)
+    AND NOT coalesce(ev.children_present, false) AND NOT coalesce(ev.children_contact_reported, false)
     AND NOT EXISTS {
-      MATCH (e)-[:FROM_RECORD]->(ev:Event)
-      WHERE ev:Collection OR coalesce(ev.children_present, false) OR coalesce(ev.children_contact_reported, false)
+      MATCH (o)-[:VISITED_IN]->(v:Visit)
+      WHERE v.children_present AND e.date - duration({days: $window_days}) <= v.date <= e.date
+    }
+    AND NOT EXISTS {
+      MATCH (i:Intelligence {category: 'contact_with_children'})-[:ABOUT]->(o)
+      WHERE e.date - duration({days: $window_days}) <= i.date <= e.date
+    }
+    AND NOT EXISTS {
+      MATCH (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(:Person)-[:HAD_CONTACT]->(c:Contact)
+      WHERE c.kind = 'probation_contact' AND c.children_contact_reported
+        AND e.date - duration({days: $window_days}) <= c.date <= e.date
     }
   RETURN e, e.agency AS e_agency, 'from a note: contact with a child' AS e_what, null AS via,
          'described in a note' AS e_how
