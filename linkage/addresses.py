@@ -1,5 +1,5 @@
 """Address linkage: written forms of one dwelling that the load-time key could not fold (a typo in the
-street name) become one Address, keeping every written form and the old key as an alias."""
+street name, a missing postcode) become one Address, keeping every written form and the old key as an alias."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from linkage.statements import STATEMENTS
 from loaders.addresses import address_key
 
 _KEY = re.compile(r"^(?:FLAT (\w+) )?(\d+[A-Z]?) (.+) \| (\w+)$")
+_HOUSE = re.compile(r"^(?:FLAT \w+ )?\d+[A-Z]? \D")  # a numbered dwelling on a named street or building
 STREET_SIMILARITY = 0.88  # Jaro-Winkler on the street within one postcode, number and flat
 
 
@@ -28,7 +29,26 @@ def parse(key: str) -> tuple[str, str, str, str] | None:
 
 
 def address_merges(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
-    """(old, new) pairs: within one postcode, number and flat, streets this similar are one dwelling."""
+    """(old, new) pairs: within one postcode, number and flat, streets this similar are one dwelling; a first
+    line written without a postcode is the dwelling that has it when exactly one postcode has that line."""
+    return _typo_merges(nodes) + _postcode_merges(nodes)
+
+
+def _postcode_merges(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A bare "6 BERESFORD COURT LIGHTWOOD ROAD" (no postcode) -> "... | ST34PL" when no other postcode has it;
+    with two candidates (one street name in two towns) it stays apart: a wrong fold would join strangers."""
+    with_postcode: dict[str, list[str]] = defaultdict(list)
+    bare = []
+    for node in nodes:
+        line1, sep, postcode = node["key"].rpartition(" | ")
+        if sep and postcode and _HOUSE.match(line1):
+            with_postcode[line1].append(node["key"])
+        elif not sep and _HOUSE.match(node["key"]):
+            bare.append(node["key"])
+    return [{"old": k, "new": with_postcode[k][0]} for k in sorted(bare) if len(with_postcode.get(k, [])) == 1]
+
+
+def _typo_merges(nodes: list[dict[str, Any]]) -> list[dict[str, str]]:
     groups: dict[tuple[str, str, str], list[tuple[str, str, int]]] = defaultdict(list)
     for node in nodes:
         parts = parse(node["key"])

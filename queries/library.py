@@ -29,6 +29,7 @@ from typing import Any
 import yaml
 
 from errors import ConfigError, QueryError
+from queries.statements import FRAGMENTS, STATEMENTS
 
 QUERY_DIR = Path(__file__).resolve().parent
 SIGNALS = tuple(f"S{i}" for i in range(1, 15))
@@ -50,6 +51,7 @@ NEO4J_INTEGERS = range(-(2**63), 2**63)  # Cypher integers are 64-bit: the drive
 DAYS = range(0, 36_526)  # a `*_days` period: none to a century (a larger one overflows Neo4j's date arithmetic)
 DATES = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))  # the span of the records, as the explorer's date picker
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_INCLUDE = re.compile(r"^[ \t]*// include: (\S+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -131,9 +133,23 @@ def _split(text: str, path: Path) -> tuple[dict[str, Any], str]:
     return meta, "\n".join(lines[end + 1 :]).strip()
 
 
+def _spliced(cypher: str, path: Path) -> str:
+    """The query with each `// include: <part>` line replaced by that shared part (queries/cypher/): fixed text
+    from the repository, never a value, so that S1 and S6 read residence the same way."""
+
+    def part(match: re.Match[str]) -> str:
+        if match.group(1) not in FRAGMENTS:
+            known = ", ".join(FRAGMENTS)
+            raise ConfigError(f"{path.name}: no shared part {match.group(1)!r} (queries/cypher holds {known})")
+        return STATEMENTS[match.group(1)].strip()
+
+    return _INCLUDE.sub(part, cypher)
+
+
 def parse_query(path: Path) -> SavedQuery:
     """Read and check one saved query file; every mistake names the file."""
     meta, cypher = _split(path.read_text(encoding="utf-8"), path)
+    cypher = _spliced(cypher, path)
     missing = [k for k in ("name", "title", "signal", "severity", "rationale", "action") if not meta.get(k)]
     if missing:
         raise ConfigError(f"{path.name}: metadata lacks {', '.join(missing)}")

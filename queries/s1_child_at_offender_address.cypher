@@ -49,88 +49,14 @@ WITH o, since
 WHERE since IS NOT NULL
 OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
 WITH o, since, CASE WHEN oi IS NULL THEN [o] ELSE [(oi)-[:HAS_RECORD]->(r:Person) | r] END AS selves
-// His facts: every record of his identity placing him at an address.
-CALL (selves) {
-  UNWIND selves AS me
-  CALL (me) {
-    MATCH (me)-[x:REGISTERED_AT]->(a:Address)
-    WHERE x.from <= $as_of
-    RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
-           'police' AS agency, x.type + ' address registered with police' AS what
-    UNION
-    MATCH (me)-[x:LIVES_AT]->(a:Address)
-    WHERE x.source IN ['health_gp_registrations', 'housing_tenancies'] AND x.from <= $as_of
-    RETURN a, x.from AS from, x.to AS to, false AS point, x.from AS known, x.source AS feed, x.source_id AS rid,
-           CASE x.source WHEN 'housing_tenancies' THEN 'housing' ELSE 'health' END AS agency,
-           CASE x.source WHEN 'housing_tenancies' THEN 'on the tenancy (' + x.role + ')' ELSE 'his GP registration' END AS what
-    UNION
-    MATCH (me)-[x:STAYS_AT {source: 'police_stays'}]->(a:Address)
-    WHERE x.recorded <= $as_of
-    RETURN a, coalesce(x.from, x.recorded) AS from, x.to AS to, false AS point, x.recorded AS known,
-           x.source AS feed, x.source_id AS rid, x.agency AS agency,
-           'stays there' + coalesce(' (' + x.frequency + ')', '') + coalesce('; present: ' + x.present, '') AS what
-    UNION
-    MATCH (me)-[:VISITED_IN]->(x:Visit)-[:AT]->(a:Address)
-    WHERE x.date <= $as_of
-    RETURN a, x.date AS from, null AS to, true AS point, x.date AS known, x.source AS feed, x.source_id AS rid,
-           'police' AS agency, 'found there on a ' + replace(x.visit_type, '_', ' ') AS what
-    UNION
-    MATCH (x:Intelligence {category: 'staying_at_address'})-[:ABOUT]->(me), (x)-[:MENTIONS]->(a:Address)
-    WHERE x.date <= $as_of
-    RETURN a, x.date AS from, null AS to, true AS point, x.date AS known, x.source AS feed, x.source_id AS rid,
-           'police' AS agency, 'intelligence: staying at the address' AS what
-  }
-  RETURN collect({a: a, from: from, to: to, point: point, known: known, feed: feed, rid: rid, agency: agency,
-                  what: what}) AS facts
-}
-UNWIND facts AS f
-WITH o, since, f,
-     CASE WHEN f.point THEN coalesce(reduce(m = null, g IN facts |
-            CASE WHEN g.from > f.from AND (m IS NULL OR g.from < m) THEN g.from ELSE m END) - duration({days: 1}),
-          $as_of)
-          ELSE coalesce(f.to, $as_of) END AS f_to
-WITH o, since, f, CASE WHEN f_to > $as_of THEN $as_of ELSE f_to END AS f_to
-WHERE f.from <= f_to AND since <= f_to
-WITH o, since, f.a AS a, f, f_to
-// Children recorded at the address: any record of a person (not one of his) whose identity's dob is known.
-MATCH (a)<-[home:LIVES_AT|STAYS_AT]-(rec:Person)
-WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'csc_persons',
-                      'police_associates', 'education_addresses', 'housing_tenancies']
-  AND NOT EXISTS { (o)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(rec) }
-  AND rec <> o
-OPTIONAL MATCH (rec)<-[:HAS_RECORD]-(ci:Identity)
-WITH o, since, a, f, f_to, home, rec, ci,
-     CASE WHEN ci IS NULL THEN [rec] ELSE [(ci)-[:HAS_RECORD]->(r:Person) | r] END AS kin
-WITH o, since, a, f, f_to, home, rec, ci, kin,
-     head([k IN kin WHERE k.dob IS NOT NULL | k.dob]) AS dob
+// His facts: every record of his identity placing him at an address (queries/cypher/offender_places.cypher).
+// include: offender_places
+WITH o, since, a, f, f_to
+WHERE since <= f_to
+// Children recorded at the address, each over its own span (queries/cypher/child_homes.cypher).
+// include: child_homes
+WITH o, since, a, f, f_to, home, rec, ci, dob, h_from, h_to, h_known
 WHERE dob IS NOT NULL AND dob <= $as_of
-// The child's facts (every record of the identity), to end a point fact at the next one.
-CALL (kin) {
-  UNWIND kin AS k
-  MATCH (k)-[h:LIVES_AT|STAYS_AT]->(:Address)
-  WHERE h.source IN ['health_gp_registrations', 'education_enrolments', 'health_births', 'police_associates',
-                     'housing_tenancies']
-  RETURN collect(coalesce(h.from, h.recorded)) AS c_starts
-}
-// csc_persons: the current address is known from the first referral about that record;
-// police_associates: from the day police recorded the associate.
-CALL (home, rec) {
-  OPTIONAL MATCH (rec)<-[:ABOUT]-(ref:Referral)
-  WHERE home.source = 'csc_persons' AND ref.date <= $as_of
-  RETURN min(ref.date) AS referred
-}
-WITH o, since, a, f, f_to, home, rec, ci, dob, c_starts,
-     CASE home.source WHEN 'csc_persons' THEN referred WHEN 'police_associates' THEN home.recorded
-     WHEN 'education_addresses' THEN coalesce(home.from, home.recorded) ELSE home.from END AS h_from,
-     CASE home.source WHEN 'education_addresses' THEN coalesce(home.recorded, home.from)
-     WHEN 'police_associates' THEN home.recorded ELSE null END AS h_known
-WITH o, since, a, f, f_to, home, rec, ci, dob, h_from, coalesce(h_known, h_from) AS h_known,
-     home.source IN ['health_births', 'csc_persons', 'police_associates'] AS h_point, c_starts
-WHERE h_from IS NOT NULL AND h_from <= $as_of
-WITH o, since, a, f, f_to, home, rec, ci, dob, h_from, h_known,
-     CASE WHEN h_point THEN coalesce(reduce(m = null, d IN c_starts |
-            CASE WHEN d > h_from AND (m IS NULL OR d < m) THEN d ELSE m END) - duration({days: 1}), $as_of)
-          ELSE coalesce(home.to, $as_of) END AS h_to
 WITH o, a, f, home, rec, ci, dob, h_known,
      reduce(m = since, d IN [f.from, h_from, dob] | CASE WHEN d > m THEN d ELSE m END) AS start,
      reduce(m = $as_of, d IN [f_to, h_to, dob + duration({years: 18}) - duration({days: 1})] |

@@ -25,8 +25,12 @@
 // One flag per offender and child (identity). A child is "offender-linked" during a link span, which is
 // clipped to the child's childhood and starts no earlier than the offender's first notification period (an
 // ended period does not end the link: it lowers the severity):
-//   (a) a residence record of the child (GP registration, enrolment, birth address) at an address the
-//       offender is registered at or is reported staying at, the two periods overlapping (as S1);
+//   (a) a residence fact of the child at an address where a fact places the offender, the two overlapping,
+//       read exactly as S1 reads them (shared parts in queries/cypher/): his police registrations, GP
+//       registrations, tenancies, stays, visits that find him there and intelligence; the child's GP
+//       registration, enrolment, birth address, tenancy, a setting's weekend address, children's social care
+//       and police associates; a point fact holds until a later one replaces it. The link starts on the day
+//       the overlap is knowable (the latest of its start and the days each fact was recorded);
 //   (b) a birth record of the child naming the offender as mother or father (from the birth on);
 //   (c) a police associate record of the offender with relationship 'child' (from the later of the
 //       relationship start and the date police recorded it).
@@ -43,33 +47,30 @@ WHERE np.from <= $as_of
 WITH o, collect(np) AS periods, min(np.from) AS notified_from
 OPTIONAL MATCH (o)<-[:HAS_RECORD]-(oi:Identity)
 CALL (o, oi) {
-  // (a) where he lives or stays: registered addresses and 'staying at address' intelligence ...
-  CALL (o) {
-    MATCH (o)-[reg:REGISTERED_AT]->(a:Address)
-    WHERE reg.from <= $as_of
-    RETURN a, reg.from AS p_from, coalesce(reg.to, $as_of) AS p_to,
-           {agency: 'police', feed: reg.source, record_id: reg.source_id, date: reg.from,
-            what: 'offender registered a ' + reg.type + ' address: ' + a.key} AS p_ev
-    UNION
-    MATCH (i:Intelligence {category: 'staying_at_address'})-[:ABOUT]->(o), (i)-[:MENTIONS]->(a:Address)
-    WHERE i.date <= $as_of
-    RETURN a, i.date AS p_from, i.date AS p_to,
-           {agency: 'police', feed: i.source, record_id: i.source_id, date: i.date,
-            what: 'intelligence: offender staying at ' + a.key} AS p_ev
-  }
-  // ... where a child is recorded living at the same time (a birth address holds on the day of birth)
-  MATCH (a)<-[home:LIVES_AT]-(child:Person)
-  WHERE home.source IN ['health_gp_registrations', 'education_enrolments', 'health_births']
-    AND home.from <= $as_of
-  WITH a, p_from, p_to, p_ev, home, child,
-       CASE home.source WHEN 'health_births' THEN home.from ELSE coalesce(home.to, $as_of) END AS h_to
-  RETURN child,
-         CASE WHEN home.from > p_from THEN home.from ELSE p_from END AS l_from,
-         CASE WHEN h_to < p_to THEN h_to ELSE p_to END AS l_to,
-         'lives where he stays (' + a.key + ')' AS link, a.key AS address,
-         [p_ev, {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' ELSE 'health' END,
-                 feed: home.source, record_id: home.source_id, date: home.from,
-                 what: child.forenames + ' ' + child.surname + ' recorded living at ' + a.key}] AS l_ev
+  // (a) where he lives or stays and where a child is recorded living, read as S1 reads them (a fact holds
+  // from its date until a later one replaces it): queries/cypher/offender_places.cypher, child_homes.cypher
+  WITH o, CASE WHEN oi IS NULL THEN [o] ELSE [(oi)-[:HAS_RECORD]->(r:Person) | r] END AS selves
+  // include: offender_places
+  // include: child_homes
+  // a record with no date of birth on any record of the person is not taken for a child here (as in S1): a
+  // partner recorded by police without one would otherwise be one
+  WITH a, f, f_to, home, rec, dob, h_from, h_to, h_known
+  WHERE dob IS NOT NULL
+  WITH a, f, home, rec AS child, h_known,
+       CASE WHEN h_from > f.from THEN h_from ELSE f.from END AS start,
+       CASE WHEN h_to < f_to THEN h_to ELSE f_to END AS end
+  WHERE start <= end
+  WITH a, f, home, child, h_known, end,
+       reduce(m = start, d IN [f.known, h_known] | CASE WHEN d > m THEN d ELSE m END) AS known
+  WHERE known <= end
+  RETURN child, known AS l_from, end AS l_to, 'lives where he stays (' + a.key + ')' AS link, a.key AS address,
+         [{agency: f.agency, feed: f.feed, record_id: f.rid, date: f.known, what: 'offender: ' + f.what + ' (' + a.key + ')'},
+          {agency: CASE home.source WHEN 'education_enrolments' THEN 'education' WHEN 'education_addresses' THEN 'education'
+                   WHEN 'csc_persons' THEN 'childrens_social_care' WHEN 'police_associates' THEN 'police'
+                   WHEN 'housing_tenancies' THEN 'housing' ELSE 'health' END,
+           feed: home.source, record_id: home.source_id, date: h_known,
+           what: coalesce(child.forenames + ' ', '') + coalesce(child.surname, '') + ' recorded ' +
+                 CASE type(home) WHEN 'STAYS_AT' THEN 'staying' ELSE 'living' END + ' at ' + a.key}] AS l_ev
   UNION
   // (b) his (or her) child on a birth record: the parent's record is one of the offender's identity
   MATCH (oi)-[:HAS_RECORD]->(parent:Person)-[po:PARENT_OF]->(child:Person)<-[:BIRTH_OF]-(b:Birth)

@@ -26,7 +26,7 @@ from synthetic.places import Places
 from synthetic.population import Population
 from synthetic.services import Services
 from synthetic.truth import KeyCollector, build_cases, write_truth
-from synthetic.variations import add_aliases, render
+from synthetic.variations import add_aliases, render, unique_dobless_names
 from synthetic.world import WINDOW_START, World, add_years, days
 from synthetic.writer import write_feeds
 
@@ -98,6 +98,7 @@ def generate(
     instances = detect_all(Records(world))
     spec = load_spec()
     add_aliases(world, identity_rate)
+    unique_dobless_names(world)
     render(world, spec, variation_rate, identity_rate)
     keys = KeyCollector(spec)
     rows = write_feeds(world, spec, out, keys)

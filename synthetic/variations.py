@@ -17,6 +17,7 @@ like any other record of the person (the alias is the nominal's record; an unrec
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from datetime import date
 
 from loaders.spec import Spec
@@ -160,6 +161,47 @@ def add_aliases(world: World, rate: float) -> None:
             {"offender": pid, "alias": pid},
         )
         row["_force"], row["_nodob"] = {"alias": "name"}, {"alias"}
+
+
+def unique_dobless_names(world: World) -> None:
+    """A planted person on a record without a date of birth (a nursery's collection, an employment return
+    without one) is found only by name: linkage rightly refuses a name two people share ("Smart, Brett" and a
+    Brett Smart born 2003), so the truth must not count such a case as visible without linkage. A background
+    person who shares the name takes another first name (its own random stream); when the other bearer is
+    planted too (a deliberate namesake), the record is marked `_shared_name` and its case requires linkage."""
+    rng = random.Random(world.seed * 2750159 + 11)
+    holders: dict[tuple[str, str], list[Person]] = defaultdict(list)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    for person in world.people:
+        holders[_name_key(person)].append(person)
+        firsts[person.sex].add(person.forenames.split()[0])
+    pools = {sex: sorted(names) for sex, names in firsts.items()}
+    for feed, rows in world.rows.items():
+        for row in rows:
+            for role, pid in row.get("_who", {}).items():
+                names = IDENTITY_COLUMNS.get((feed, role))
+                p = world.person(pid)
+                if names is None or not p.protected or (names[2] is not None and role not in row.get("_nodob", ())):
+                    continue
+                for other in [q for q in holders[_name_key(p)] if q.pid != p.pid]:
+                    if other.protected or not _rename(other, holders, pools[other.sex], rng):
+                        row["_shared_name"] = True
+
+
+def _name_key(p: Person) -> tuple[str, str]:
+    return p.forenames.split()[0].lower(), p.surname.lower()
+
+
+def _rename(p: Person, holders: dict[tuple[str, str], list[Person]], pool: list[str], rng: random.Random) -> bool:
+    """Give `p` a first name nobody with the surname has; False when none is found."""
+    for _ in range(50):
+        first = rng.choice(pool)
+        if not holders.get((first.lower(), p.surname.lower())):
+            holders[_name_key(p)].remove(p)
+            p.forenames = " ".join([first, *p.forenames.split()[1:]])
+            holders[_name_key(p)].append(p)
+            return True
+    return False
 
 
 def _identity_shape(feed: str, role: str, p: Person, row: Row, rate: float, rng: random.Random) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import random
 import re
 from collections import defaultdict
 from datetime import date
@@ -20,7 +21,9 @@ from loaders.addresses import address_key
 from loaders.spec import Spec, load_spec, render_key
 from loaders.validate import nhs_number_is_valid, validate_row
 from synthetic import generate
-from synthetic.variations import IDENTITY_COLUMNS
+from synthetic.cases.rules import Instance
+from synthetic.variations import IDENTITY_COLUMNS, unique_dobless_names
+from synthetic.world import Person, World
 
 SIGNALS = [f"S{i}" for i in range(1, 15)]
 PEOPLE = 2000
@@ -257,3 +260,60 @@ def test_identity_shapes_are_written_with_their_ground_truth(tmp_path_factory: p
     for alias in rows["police_aliases"]:
         keys = {f"police-alias:{alias['alias_id']}", f"police:{alias['nominal_id']}"}
         assert any(keys <= i for i in identities), "the alias is the nominal's record in the ground truth"
+
+
+def test_a_case_seen_only_by_name_has_a_name_nobody_else_has(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Issue 11 (S9-0010): a nursery's record of an offender collecting a child carries no date of birth, so
+    linkage rightly refuses a name two people share; a case the truth counts as visible without linkage must
+    name him alone (a namesake takes another first name, or the case requires linkage)."""
+    spec = load_spec()
+    out = _make(tmp_path_factory, "by_name", seed=7, variation_rate=0.1, cases_per_signal=10)
+    rows, found = read(out, spec), truth(out)
+    owner = {record: n for n, identity in enumerate(found["identities"]) for record in identity["records"]}
+    bearers: dict[tuple[str, str], set[object]] = defaultdict(set)
+    for key, names in person_keys(spec, rows).items():
+        for surname, forenames, _ in names:
+            if surname and forenames:
+                bearers[(forenames.split()[0].lower(), surname.lower())].add(owner.get(key, key))
+    collections = {f"education_collections:{r['record_id']}": r for r in rows["education_collections"]}
+    seen = [
+        collections[e]
+        for case in found["cases"]
+        if not case["decoy"] and not case.get("requires_linkage")
+        for e in case.get("evidence", [])
+        if e in collections
+    ]
+    assert seen, "some case is shown by a collection record"
+    for row in seen:
+        name = (row["adult_forenames"].split()[0].lower(), row["adult_surname"].lower())
+        assert len(bearers[name]) == 1, f"{row['record_id']}: {name} is borne by {len(bearers[name])} people"
+
+
+def _world_with_a_collection(namesake_planted: bool) -> tuple[World, Person, Person, dict[str, Any]]:
+    """An offender (planted) collecting a child, no date of birth on the record, and a Brett Smart born 2003."""
+    world = World(seed=7, as_of=date(2024, 12, 31), rng=random.Random(7))
+    people = [
+        ("M", "Brett", "Smart", date(1984, 2, 3), True),
+        ("M", "Brett", "Smart", date(2003, 5, 6), namesake_planted),
+        ("M", "Gary Lee", "Jones", date(1970, 1, 1), False),
+        ("F", "Ava", "Smart", date(2019, 1, 1), True),
+    ]
+    for pid, (sex, forenames, surname, dob, protected) in enumerate(people):
+        world.people.append(Person(pid, sex, forenames, surname, dob, world.new_nhs(), surname, protected=protected))
+    row = world.add("education_collections", {"record_id": "COL1"}, {"pupil": 3, "adult": 0})
+    return world, world.people[0], world.people[1], row
+
+
+def test_a_background_namesake_of_a_planted_dobless_record_takes_another_first_name() -> None:
+    world, offender, namesake, row = _world_with_a_collection(namesake_planted=False)
+    unique_dobless_names(world)
+    assert offender.forenames == "Brett"
+    assert (namesake.forenames, namesake.surname) == ("Gary", "Smart"), "the only other first name of his sex"
+    assert not Instance("S9", ("COL1",), date(2020, 1, 1), date(2020, 1, 1), evidence=[row]).requires_linkage
+
+
+def test_a_planted_namesake_makes_the_case_require_linkage() -> None:
+    world, offender, namesake, row = _world_with_a_collection(namesake_planted=True)
+    unique_dobless_names(world)
+    assert offender.forenames == namesake.forenames == "Brett", "a deliberate namesake keeps his name"
+    assert Instance("S9", ("COL1",), date(2020, 1, 1), date(2020, 1, 1), evidence=[row]).requires_linkage

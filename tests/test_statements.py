@@ -20,6 +20,7 @@ from loaders.spec import load_spec
 from loaders.statements import STATEMENTS as LOADERS
 from notes.statements import STATEMENTS as NOTES
 from queries.library import QUERY_DIR, load_library
+from queries.statements import STATEMENTS as QUERIES
 from settings import REPO_ROOT
 
 REGISTERS = {
@@ -29,6 +30,7 @@ REGISTERS = {
     "notes": NOTES,
     "explorer": EXPLORER,
     "bench": BENCH,
+    "queries": QUERIES,
 }
 SKIP = {".venv", ".git", "tests", "var", "node_modules", "target"}
 

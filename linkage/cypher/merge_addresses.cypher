@@ -16,6 +16,12 @@ CALL (old, new) {
   DELETE r
 }
 CALL (old, new) {
+  MATCH (x)-[r:STAYS_AT]->(old)
+  MERGE (x)-[moved:STAYS_AT {source: r.source, source_id: r.source_id}]->(new)
+  SET moved += properties(r)
+  DELETE r
+}
+CALL (old, new) {
   MATCH (x)-[r:AT]->(old)
   MERGE (x)-[moved:AT {source: r.source, source_id: r.source_id}]->(new)
   SET moved += properties(r)

@@ -433,6 +433,9 @@ def decoy_s9(ctx: Ctx) -> None:
     day, kid, setting, _ = _collection_child(ctx, o, order.start + days(30), order.end - days(30))
     ctx.write(o)
     col = ctx.services.collection(kid, setting, day, o.pid, "family_friend", False, "Collected with the child's mother")
+    # a collection by an offender is contact with a child (S2): the setting refers within days, as it should
+    source = "early_years" if ctx.world.agencies[setting]["agency_type"] == "nursery" else "school"
+    ctx.referral(kid, day + days(ctx.rng.randint(2, 20)), source=source)
     ctx.scenario(
         True,
         "Collection during the order, accompanied by the child's mother",

@@ -7,7 +7,7 @@
       recorded_date to to_date).
 - "connected child" (S2, S4, S10): an offender-linked child, or a person under 18 who is recorded as any
   associate of the offender (on recorded_date), named in police intelligence about him (on report_date),
-  or the subject child of a MERLIN about him.
+  or the subject child of a MERLIN about him. (S2 adds the children he drops off or collects at a setting.)
 """
 
 from __future__ import annotations
@@ -38,8 +38,12 @@ def clip(
 
 
 def residence_links(rec: Records, nominal: str, ended: bool = False) -> list[tuple[int, int, date, date, Row, Row]]:
-    """(child, dwelling, from, to, offender's place record, child's residence record): S1's overlaps (`ended`:
-    see `clip`)."""
+    """(child, dwelling, from, to, offender's place record, child's residence record). Without `ended`: his
+    police registrations and 'staying' intelligence against GP registrations, enrolments and birth addresses
+    (S2, S4, S10, S12). With `ended` (S6): S1's persistent facts on both sides (`offender_facts`,
+    `child_facts`), each overlap from the day it is knowable; see `clip`."""
+    if ended:
+        return _persistent_links(rec, nominal)
     offender = rec.pid_of[nominal]
     out = []
     for did, start, end, place in rec.places(nominal):
@@ -50,6 +54,28 @@ def residence_links(rec: Records, nominal: str, ended: bool = False) -> list[tup
             span = clip(rec, nominal, child, *span, ended=ended) if span else None
             if span is not None:
                 out.append((child, did, span[0], span[1], place, row))
+    return out
+
+
+def _persistent_links(rec: Records, nominal: str) -> list[tuple[int, int, date, date, Row, Row]]:
+    """S6's residence links, read as S1 reads residence: the overlap of one of his facts with one of a
+    child's facts at a dwelling, from the latest of its start and the days both facts were recorded."""
+    offender = rec.pid_of[nominal]
+    mine = offender_facts(rec, nominal)
+    dwellings = {f[0] for f in mine}
+    out = []
+    for child in sorted({pid for did in dwellings for pid in rec.residents(did)} - {offender}):
+        if rec.world.person(child).dob > rec.as_of:
+            continue
+        for c_did, c_from, c_to, c_known, c_row in child_facts(rec, child):
+            for did, o_from, o_to, o_known, o_row in mine:
+                if did != c_did:
+                    continue
+                start, end = max(o_from, c_from), min(o_to, c_to)
+                known = max(start, o_known, c_known)
+                span = clip(rec, nominal, child, known, end, ended=True) if known <= end else None
+                if span is not None:
+                    out.append((child, did, span[0], span[1], o_row, c_row))
     return out
 
 

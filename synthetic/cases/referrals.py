@@ -34,8 +34,10 @@ def detect_s2(rec: Records) -> list[Instance]:
     One instance per trigger record. Triggers (dated d, nominal under management on d): police_visits
     with children_present = Y; probation_contacts with children_contact_reported = Y (the probation
     case's person is the nominal); police_intelligence about the nominal with category
-    contact_with_children. Flag when no csc_referrals row about any connected child of the nominal
-    (links.py) has cine_referral_date in [d, d + REFERRAL_DAYS (30)] and on or before as_of.
+    contact_with_children; education_collections whose adult is the nominal (he drops off or collects a
+    child at a setting). Flag when no csc_referrals row about any connected child of the nominal (links.py,
+    and the children he drops off or collects) has cine_referral_date in [d, d + REFERRAL_DAYS (30)] and on
+    or before as_of.
     detectable_from = d: raised on the day, as "awaiting" while d + 30 >= as_of (a contact referred later in
     its window is not yet a case). Children: connected children born and under 18 on d.
     """
@@ -52,7 +54,9 @@ def detect_s2(rec: Records) -> list[Instance]:
             for i in rec.rows(nominal, "police_intelligence")
             if i["category"] == "contact_with_children"
         ]
-        connected = connected_children(rec, nominal)
+        collections = rec.world.of("education_collections", pid, "adult")
+        triggers += [(c["observed_date"], c) for c in collections]
+        connected = connected_children(rec, nominal) | {c["_who"]["pupil"] for c in collections}
         for day, row in sorted(triggers, key=lambda t: (t[0], record_name(t[1]))):
             if rec.managed(nominal, day) and not _referred(rec, connected, day):
                 kids = sorted(c for c in connected if rec.world.person(c).dob <= day and rec.is_child(c, day))

@@ -98,9 +98,10 @@ class Instance:
 
     @property
     def requires_linkage(self) -> bool:
-        """True when every chain of records showing it passes through a record with a forced variation."""
+        """True when every chain of records showing it passes through a record with a forced variation, or a
+        record without a date of birth whose name another planted person shares (variations.unique_dobless_names)."""
         chains = self.paths or [self.evidence]
-        return all(any("_force" in row for row in chain) for chain in chains)
+        return all(any("_force" in row or row.get("_shared_name") for row in chain) for chain in chains)
 
 
 def feed_of(row: Row) -> str:

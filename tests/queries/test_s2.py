@@ -169,3 +169,34 @@ def test_a_referral_after_the_window_does_not_count(graph: Graph, tmp_path: Path
     fx.add("csc_referrals", cine_person_id="PER2", cine_referral_date="2019-04-01", cine_referral_source_code="police")
     load_fixture(graph, fx, tmp_path)
     assert len(run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})) == 1
+
+
+def test_a_note_of_contact_with_a_child_raises_it_from_a_note(graph: Graph, tmp_path: Path) -> None:
+    """Issue 11 class 7: the tick box says no, the probation note says he takes a child to nursery; the flag
+    says it comes from a note and cites the sentence."""
+    fx = build()
+    noted = offender(fx, "Noted", dob="1981-01-01")
+    crn = fx.add(
+        "probation_cases",
+        surname="Noted",
+        forenames="Adam",
+        date_of_birth="1981-01-01",
+        agency_id="PDU1",
+        start_date="2014-06-01",
+    )
+    fx.add(
+        "probation_contacts",
+        contact_id="PRC9",
+        crn=crn,
+        contact_date="2019-06-03",
+        contact_type="supervision",
+        children_contact_reported="N",
+        summary="Settled at his new partner's. He takes her son to nursery most mornings.",
+    )
+    load_fixture(graph, fx, tmp_path)
+    flags = run_query(graph, get_query(QUERY), {"as_of": "2024-12-31"})
+    (flag,) = [f for f in flags if f.subject.key == f"police:{noted}"]
+    assert flag.confidence == "from a note" and str(flag.detected_on) == "2019-06-03"
+    assert flag.evidence[0].feed == "probation_contacts" and flag.evidence[0].record_id == "PRC9"
+    assert "nursery" in flag.evidence[0].what and "described in a note" in flag.summary
+    assert all(f.confidence == "" for f in flags if f is not flag), "structured triggers are not from a note"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from errors import ConfigError
 from graph.db import Graph
-from queries.library import get_query
+from queries.library import get_query, parse_query
 from queries.runner import run_query
+from queries.statements import FRAGMENTS, STATEMENTS
 from tests.support.fixture import FeedFixture, add_offender, load_fixture
 
 QUERY = "s6_agencies_unaware_of_offender"
@@ -255,3 +259,26 @@ def test_a_child_linked_after_the_notification_ended_is_shown_at_a_lower_severit
     assert [a.key for a in flag.agencies if a.status == "not told"] == ["GP9"]
     assert "ended on 2018-01-01" in flag.summary and str(flag.detected_on) == "2019-03-01"
     assert waiting.key == flag.key
+
+
+def test_s6_reads_residence_exactly_as_s1_does() -> None:
+    """Issue 11 class 3: one reading of where he is and where a child lives, spliced into both queries, so a
+    fact S1 holds (his own GP registration, a stay, a visit) links a child for S6 too."""
+    s1, s6 = get_query("s1_child_at_offender_address"), get_query(QUERY)
+    rest = s6.cypher
+    for part in FRAGMENTS:
+        text = STATEMENTS[part].strip()
+        assert text in s1.cypher and text in s6.cypher, part
+        rest = rest.replace(text, "")
+    assert "// include:" not in rest, "every include line was replaced"
+
+
+def test_an_unknown_shared_part_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "s99_bad.cypher"
+    path.write_text(
+        "// ---\n// name: s99_bad\n// title: t\n// signal: S1\n// severity: low\n// rationale: r\n// action: a\n"
+        "// parameters:\n//   as_of: {type: date, default: today}\n// ---\n// include: nowhere\nRETURN $as_of\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"s99_bad\.cypher: no shared part 'nowhere'"):
+        parse_query(path)
