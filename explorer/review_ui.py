@@ -152,12 +152,13 @@ def decision_form(left: str, right: str) -> None:
     decision = decisions.SAME if same else decisions.DIFFERENT if different else None
     if decision is None:
         return
-    who = st.session_state["analyst"].strip()
+    who = ui.who()
     try:
         at = decisions.decide(ui.graph(), left, right, decision, who, note)
     except SightlineError as e:
         st.error(str(e))
         return
+    ui.record("combination", "link decision", {"left": left, "right": right, "decision": decision}, 1, [left, right])
     cached.review_queue.clear()
     cached.review_totals.clear()
     st.session_state["review-last"] = f"{left}\n{right}"
