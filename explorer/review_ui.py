@@ -15,7 +15,7 @@ from linkage import decisions
 
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
 EFFECT = (
-    "A decision is recorded with your name and the time, and takes effect the next time `sightline resolve` "
+    "A decision is recorded with your account and the time, and takes effect the next time `sightline resolve` "
     "runs (full or `--incremental`) and on every run after. Nothing here re-runs resolve or changes a source "
     "record."
 )

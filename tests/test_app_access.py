@@ -74,7 +74,7 @@ def test_a_wrong_password_is_refused_rate_limited_and_logged(population: Populat
 
 @pytest.mark.parametrize("role", ["analyst", "supervisor", "administrator"])
 def test_the_menu_lists_only_the_pages_of_the_role(population: Population, role: str) -> None:
-    at = open_app(role=role)
+    at = open_app("search", role=role)  # a page that asks before it reads: the menu is what is tested
     ranked = list(MENU)
     expected = [title for r in ranked[: ranked.index(role) + 1] for title in MENU[r]]
     assert sorted(_menu(at)) == sorted(expected)
@@ -108,21 +108,21 @@ def test_a_session_expires_after_inactivity_and_a_disabled_account_is_signed_out
     population: Population, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SIGHTLINE_SESSION_MINUTES", "5")
-    at = open_app()
-    assert _menu(at)
+    at = open_app("search", **{"search-text": "Smith"})
+    assert _menu(at) and texts(at, "subheader")
     at.session_state[signin.SEEN] = time.time() - 4 * 60  # 4 minutes idle: still signed in
     at.run()
-    assert _menu(at) and at.dataframe
+    assert _menu(at) and texts(at, "subheader")
     at.session_state[signin.SEEN] = time.time() - 6 * 60
     at.run()
-    assert not _menu(at) and not at.dataframe
+    assert not _menu(at) and not texts(at, "subheader") and texts(at, "title") == ["Sightline"]
     assert any("expired after 5 minutes" in w for w in texts(at, "warning"))
     assert [w.label for w in at.text_input] == ["Account name", "Password"]
     assert "reason" not in at.session_state, "signing out forgets the session's reason and choices"
     expired = _refusals()[-1]
     assert expired["who"] == "Test Analyst" and "expired" in str(expired["why"])
 
-    at = open_app()
+    at = open_app("search")
     Accounts(Settings.from_env().accounts).set_active("Test Analyst", False)
     at.run()
     assert not _menu(at) and any("disabled" in w for w in texts(at, "warning"))
@@ -130,7 +130,7 @@ def test_a_session_expires_after_inactivity_and_a_disabled_account_is_signed_out
 
 
 def test_sign_out_returns_to_the_form(population: Population) -> None:
-    at = open_app()
+    at = open_app("search")
     at.button(key="sign-out").click().run()
     assert not _menu(at) and [w.label for w in at.text_input] == ["Account name", "Password"]
     assert signin.SESSION not in at.session_state
