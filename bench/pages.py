@@ -87,7 +87,7 @@ def analyst_pass(browser: Browser, url: str, subject: Subject) -> dict[str, floa
     name = page.get_by_role("textbox", name="Account name")
     out["open the explorer"] = timed(lambda: page.goto(f"{url}/?as_of={AS_OF.isoformat()}"), name)
     name.fill(BENCH_ACCOUNT)
-    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     reason = page.get_by_role("textbox", name="Reason for consulting")
     reason.fill("page benchmark")

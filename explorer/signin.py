@@ -99,7 +99,7 @@ def gate() -> SignedIn:
 
 def _form() -> None:
     st.title("Sightline")
-    st.caption("Sign in to see the records: every look-up is logged with your name and reason (DPA 2018 s.62).")
+    st.caption("Sign in to see the records: every look-up is logged with your account and reason (DPA 2018 s.62).")
     notice = st.session_state.get(NOTICE)
     if notice:
         st.warning(notice)

@@ -162,7 +162,10 @@ def require_identity(permission: str) -> None:
     signed = account()
     if not allows(signed.role, permission):
         message = f"This page needs the {PERMISSIONS.get(permission, 'administrator')} role; you are {signed.role}."
-        signin.refuse(signed.name, signed.role, f"page {permission}", message)
+        seen: set[str] = st.session_state.setdefault("_consulted", set())
+        if f"refused {permission}" not in seen:  # once per page and session, as consult() folds reruns
+            signin.refuse(signed.name, signed.role, f"page {permission}", message)
+            seen.add(f"refused {permission}")
         st.error(message)
         st.stop()
     if not identified():

@@ -48,7 +48,7 @@ def account(store: Path, role: str = "analyst", name: str | None = None) -> str:
 def sign_in(page: Page, name: str, reason: str, password: str = PASSWORD) -> None:
     """Sign a browser page in through the explorer's form, then give the reason for consulting."""
     page.get_by_role("textbox", name="Account name").fill(name)
-    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_label("Password", exact=True).fill(password)  # a password box has no textbox role
     page.get_by_role("button", name="Sign in").click()
     box = page.get_by_role("textbox", name="Reason for consulting")
     box.fill(reason)
