@@ -11,8 +11,8 @@ from typing import Any, NoReturn
 import streamlit as st
 
 from access.roles import PERMISSIONS, allows
-from audit.log import AuditLog
-from errors import SightlineError
+from audit.log import AuditLog, justification
+from errors import ConfigError, SightlineError
 from explorer import signin
 from explorer.text import md
 from graph.db import Graph
@@ -151,9 +151,15 @@ def _as_of_param() -> dt.date:
 
 
 def identified() -> bool:
-    """Signed in and a reason given: the two things s.62 asks of every consultation."""
-    found = st.session_state.get(signin.SESSION)
-    return isinstance(found, signin.SignedIn) and bool(st.session_state.get("reason", "").strip())
+    """Signed in and a reason given (a real one: "." or "x" is refused as the log refuses it): the two things
+    s.62 asks of every consultation."""
+    if not isinstance(st.session_state.get(signin.SESSION), signin.SignedIn):
+        return False
+    try:
+        justification(st.session_state.get("reason", ""))
+    except ConfigError:
+        return False
+    return True
 
 
 def require_identity(permission: str) -> None:
