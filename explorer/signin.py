@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError
 
 from access import oidc
 from access.accounts import Account, Accounts
@@ -119,7 +120,10 @@ def _form() -> None:
     for provider in providers(_auth_section()):
         label = f"Sign in with {provider.title()}" if provider else "Sign in with your organisation's account"
         if st.button(label, key=f"oidc-{provider or 'default'}"):
-            st.login(provider)
+            try:
+                st.login(provider)
+            except StreamlitAuthError as e:  # Authlib missing, or the [auth] section incomplete: say so plainly
+                st.error(f"Single sign-on is not set up correctly: {e}")
 
 
 # --- OpenID Connect ------------------------------------------------------------------------------------

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from access.accounts import Accounts
 from access.oidc import account_for, display
 from errors import AccessError
 from explorer.signin import providers
+from settings import REPO_ROOT
 
 PASSWORD = "a long enough password"
 
@@ -55,3 +57,23 @@ def test_providers_come_from_the_auth_section() -> None:
     assert providers(default) == [None]
     named = {"redirect_uri": "https://x/oauth2callback", "microsoft": {"client_id": "a"}, "okta": {"client_id": "b"}}
     assert providers(named) == ["microsoft", "okta"]
+
+
+def test_a_configured_provider_adds_its_button_to_the_sign_in_form(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGHTLINE_ACCOUNTS", str(tmp_path / "accounts.sqlite"))
+    monkeypatch.setenv("SIGHTLINE_AUDIT_LOG", str(tmp_path / "audit.jsonl"))
+    monkeypatch.setenv("SIGHTLINE_AUDIT_HEAD", str(tmp_path / "audit.head.json"))
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=60)
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in"], "no [auth] section: the password form only"
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=60)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://localhost:8611/oauth2callback",
+        "cookie_secret": "a test secret",
+        "microsoft": {"client_id": "a", "client_secret": "b", "server_metadata_url": "https://login.example/x"},
+    }
+    at.run()
+    assert [b.label for b in at.button] == ["Sign in", "Sign in with Microsoft"]
+    assert not at.sidebar.children and not at.exception
