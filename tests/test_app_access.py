@@ -149,18 +149,6 @@ def test_triage_is_logged_as_an_alteration_and_an_analyst_may_not_assign(populat
     assert entry["params"]["status"] == "under review"
 
 
-def test_an_assignment_by_a_role_that_lost_the_right_is_refused_and_logged(population: Population) -> None:
-    """A supervisor's form is open when an administrator makes them an analyst: the role applies at once."""
-    at = open_app(role="supervisor")
-    widget(at, "selectbox", "Child to triage").select_index(0).run()
-    widget(at, "text_input", "Assigned to").input("Someone Else")
-    Accounts(Settings.from_env().accounts).set_role("Test Supervisor", "analyst")
-    next(b for b in at.button if b.label == "Save triage").click().run()
-    assert any("assigning a flag needs the supervisor role" in e for e in texts(at, "error")), texts(at, "error")
-    entry = consultations()[-1]
-    assert (entry["action"], entry["who"], entry["role"]) == ("refusal", "Test Supervisor", "analyst")
-
-
 def test_downloads_are_logged_as_disclosures(population: Population) -> None:
     at = open_app("saved_queries", reason="strategy meeting 12/03")
     next(b for b in at.button if b.label == "Run").click().run()
