@@ -11,7 +11,7 @@ from explorer.text import md
 
 st.title("Chronology")
 st.caption("Every agency's dated records in one timeline: the chronology a practice review rebuilds by hand.")
-ui.require_identity()
+ui.require_identity("chronology")
 ui.graph()
 as_of = ui.as_of()
 nid, kind, ident = widgets.subject(
@@ -47,4 +47,4 @@ if shown.empty:
     st.stop()
 st.plotly_chart(chron.timeline(shown), width="stretch")
 st.dataframe(shown, hide_index=True, width="stretch")
-st.download_button("Export CSV", chron.csv_bytes(shown), file_name="chronology.csv", mime="text/csv")
+ui.download("Export CSV", chron.csv_bytes(shown), "chronology.csv", "text/csv", [nid], len(shown))

@@ -11,7 +11,7 @@ from explorer import data as feeds
 from explorer.text import md
 
 st.title("Data")
-ui.require_identity()  # it reads feed files (personal data) and writes the graph: who and why are logged
+ui.require_identity("load")  # it reads feed files (personal data) and writes the graph: who and why are logged
 graph = ui.graph()
 check, synthetic, summary = st.tabs(["Load feed files", "Synthetic population", "What the graph holds"])
 

@@ -12,7 +12,7 @@ from explorer.text import md
 
 st.title("Line of sight")
 st.caption("Each agency working with the child should hold the offender's status within 30 days (5.41-5.43, Rec 4).")
-ui.require_identity()
+ui.require_identity("line_of_sight")
 ui.graph()
 as_of = ui.as_of()
 _, _, ident = widgets.subject(

@@ -9,7 +9,7 @@ from explorer import cached, chart, profile_ui, triage, ui, widgets
 from explorer import worklist as wl
 
 st.title("Profile & link chart")
-ui.require_identity()
+ui.require_identity("profile")
 ui.graph()
 as_of = ui.as_of()
 nid, _, _ = widgets.subject(

@@ -15,7 +15,7 @@ st.caption(
     "Is it the same person? Each pair `sightline resolve` was unsure of, with the match weight of every field. "
     "Look up a record's key to check, or reject, a link it made automatically."
 )
-ui.require_identity()
+ui.require_identity("review_links")
 graph = ui.graph()
 try:
     scored = review.scored(graph)

@@ -11,7 +11,7 @@ from queries.library import load_library
 from queries.runner import run_query
 
 st.title("Saved queries")
-ui.require_identity()
+ui.require_identity("saved_queries")
 ui.graph()
 try:
     library = load_library()
@@ -53,8 +53,11 @@ if not flags:
     st.info("No flags with these parameters.")
     st.stop()
 cols = st.columns(2)
-cols[0].download_button("Export CSV", saved.as_csv(flags), file_name=f"{query.name}.csv", mime="text/csv")
-cols[1].download_button("Export JSON", saved.as_json(flags), file_name=f"{query.name}.json", mime="application/json")
+shown = [k for f in flags for k in f.person_keys()]
+ui.download("Export CSV", saved.as_csv(flags), f"{query.name}.csv", "text/csv", shown, len(flags), where=cols[0])
+ui.download(
+    "Export JSON", saved.as_json(flags), f"{query.name}.json", "application/json", shown, len(flags), where=cols[1]
+)
 as_table, as_graph = st.tabs(["Table", "Graph"])
 with as_table:
     st.dataframe(saved.table(flags), hide_index=True, width="stretch")

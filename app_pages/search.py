@@ -10,7 +10,7 @@ from explorer.text import md
 
 st.title("Search")
 st.caption('A name as any agency wrote it ("Bill Smyth" finds William Smith), a street or postcode, or an agency.')
-ui.require_identity()
+ui.require_identity("search")
 ui.graph()
 text = st.text_input("Search", key="search-text", placeholder="e.g. Jon Smyth, E8 1AB, Acacia Road, Jigsaw")
 if not text.strip():

@@ -12,7 +12,7 @@ from queries.library import load_library
 
 st.title("Worklist")
 st.caption("Children raised by the saved checks (S1-S14), highest severity first. Risk level orders, never hides.")
-ui.require_identity()
+ui.require_identity("worklist")
 graph = ui.graph()
 as_of = ui.as_of()
 if not load_library():

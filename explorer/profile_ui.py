@@ -219,10 +219,10 @@ def hub_table(ranked: list[Any]) -> pd.DataFrame:
 def exports(view: chart.View, elements: dict[str, Any], name: str) -> bytes:
     png = render.network_png(view, elements, title=name)
     cols = st.columns(2)
-    cols[0].download_button("Chart as PNG", png, file_name="link-chart.png", mime="image/png")
-    cols[1].download_button(
-        "Chart as JSON", json.dumps(elements, default=str), file_name="link-chart.json", mime="application/json"
-    )
+    shown = [n.id for n in view.nodes if n.kind in ("person", "record")]  # whom the files show
+    ui.download("Chart as PNG", png, "link-chart.png", "image/png", shown, len(shown), where=cols[0])
+    chart_json = json.dumps(elements, default=str)
+    ui.download("Chart as JSON", chart_json, "link-chart.json", "application/json", shown, len(shown), where=cols[1])
     return png
 
 
@@ -246,7 +246,7 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
     doc = Briefing(
         title=f"Briefing: {node.name}",
         subtitle=f"{node.role(as_of)} - {node.id}",
-        analyst=st.session_state["analyst"],
+        analyst=ui.who(),
         reason=st.session_state["reason"],
         as_of=as_of,
         records=records_table(node) if node.records else pd.DataFrame([properties(node)]),
@@ -256,11 +256,13 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
         sight=sight,
         chronology=chronology.assign(date=chronology["date"].map(iso)) if not chronology.empty else None,
     )
-    ui.consult("briefing pdf", {"node": node.id}, len(flags), [node.id], action="disclosure")
-    st.download_button(
+    subjects = [node.id, *(k for f in flags for k in f.person_keys())]
+    ui.download(
         "Download PDF briefing",
         render_pdf(doc),
-        file_name="sightline-briefing.pdf",
-        mime="application/pdf",
+        "sightline-briefing.pdf",
+        "application/pdf",
+        subjects,
+        len(flags),
         type="primary",
     )

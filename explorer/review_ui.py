@@ -15,7 +15,7 @@ from linkage import decisions
 
 SHOWN = 500  # rows in the table and the picker; filters narrow a longer queue
 EFFECT = (
-    "A decision is recorded with your name and the time, and takes effect the next time `sightline resolve` "
+    "A decision is recorded with your account and the time, and takes effect the next time `sightline resolve` "
     "runs (full or `--incremental`) and on every run after. Nothing here re-runs resolve or changes a source "
     "record."
 )
@@ -152,12 +152,13 @@ def decision_form(left: str, right: str) -> None:
     decision = decisions.SAME if same else decisions.DIFFERENT if different else None
     if decision is None:
         return
-    who = st.session_state["analyst"].strip()
+    who = ui.who()
     try:
         at = decisions.decide(ui.graph(), left, right, decision, who, note)
     except SightlineError as e:
         st.error(str(e))
         return
+    ui.record("combination", "link decision", {"left": left, "right": right, "decision": decision}, 1, [left, right])
     cached.review_queue.clear()
     cached.review_totals.clear()
     st.session_state["review-last"] = f"{left}\n{right}"

@@ -1,5 +1,5 @@
-"""Streamlit glue shared by the pages: the cached connection, the analyst's name and reason, the
-consultation log, plain error states and moving between pages with a chosen person."""
+"""Streamlit glue shared by the pages: the cached connection, the signed-in account and its reason, what
+its role may open, the s.62 log, plain error states and moving between pages with a chosen person."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from audit.log import AuditLog
-from errors import SightlineError
+from access.roles import PERMISSIONS, allows
+from audit.log import AuditLog, justification
+from errors import ConfigError, SightlineError
+from explorer import signin
+from explorer.text import md
 from graph.db import Graph
 from queries.library import DATES
 
@@ -25,7 +28,23 @@ PAGES = {
     "sight": "app_pages/line_of_sight.py",
     "queries": "app_pages/saved_queries.py",
     "review": "app_pages/review_links.py",
+    "audit": "app_pages/audit_log.py",
     "data": "app_pages/data.py",
+    "console": "app_pages/console.py",
+}
+# page -> the permission (access/roles.py) it needs: the menu lists only the pages the role has, and each page
+# asks again at its top (require_identity), because a page can be reached by its URL.
+NEEDS = {
+    "worklist": "worklist",
+    "search": "search",
+    "profile": "profile",
+    "chronology": "chronology",
+    "sight": "line_of_sight",
+    "queries": "saved_queries",
+    "review": "review_links",
+    "audit": "audit",
+    "data": "load",
+    "console": "console",
 }
 
 
@@ -55,15 +74,47 @@ def as_of() -> dt.date:
     return st.session_state.get("as_of") or dt.date.today()
 
 
-def sidebar() -> None:
-    """Analyst name and reason (asked once per session, DPA 2018 s.62) and the as-of date.
+def account() -> signin.SignedIn:
+    """The signed-in account (app.py signs the session in before any page runs)."""
+    found = st.session_state.get(signin.SESSION)
+    if not isinstance(found, signin.SignedIn):
+        st.info("Sign in first.")
+        st.stop()
+    return found
+
+
+def who() -> str:
+    """The name logged and shown as the author of a decision: the account, never a typed name."""
+    return account().name
+
+
+def may(permission: str) -> bool:
+    """Whether the session's role has `permission` (access/roles.py)."""
+    found = st.session_state.get(signin.SESSION)
+    return isinstance(found, signin.SignedIn) and allows(found.role, permission)
+
+
+def allowed_pages() -> list[str]:
+    """The pages (keys of PAGES) the session's role may open, in menu order."""
+    return [page for page in PAGES if may(NEEDS[page])]
+
+
+def sidebar(menu: dict[str, list[Any]] | None = None) -> None:
+    """The pages the role may open, the account, the reason for consulting (asked once per session and kept,
+    DPA 2018 s.62; changeable), the as-of date and signing out.
 
     The values live under their own session keys, copied from the widgets, so they survive page switches
     (Streamlit drops a widget's state when the page that drew it changes).
     """
+    signed = account()
     with st.sidebar:
-        _kept_input(st.text_input, "analyst", "Your name", help="Logged with every consultation of personal data")
-        _kept_input(st.text_input, "reason", "Reason for consulting", help="e.g. MASH referral 2024/117; logged")
+        for section, links in (menu or {}).items():
+            if links:
+                st.caption(section)
+                for link in links:
+                    st.page_link(link)
+        st.markdown(f"Signed in as **{md(signed.name)}** ({signed.role})")
+        _kept_input(st.text_input, "reason", "Reason for consulting", help="A case reference or purpose; logged")
         st.session_state.setdefault("as_of", _as_of_param())
         _kept_input(
             st.date_input,
@@ -74,7 +125,10 @@ def sidebar() -> None:
             max_value=LAST_DAY,
         )
         if not identified():
-            st.warning("Give your name and reason to see personal data.")
+            st.warning("Give the reason for consulting (a case reference or purpose) to see personal data.")
+        if st.button("Sign out", key="sign-out", icon=":material/logout:"):
+            signin.sign_out("Signed out.")
+            st.rerun()
 
 
 def _kept_input(widget: Any, key: str, label: str, **kwargs: Any) -> None:
@@ -97,14 +151,43 @@ def _as_of_param() -> dt.date:
 
 
 def identified() -> bool:
-    return bool(st.session_state.get("analyst", "").strip() and st.session_state.get("reason", "").strip())
+    """Signed in and a reason given (a real one: "." or "x" is refused as the log refuses it): the two things
+    s.62 asks of every consultation."""
+    if not isinstance(st.session_state.get(signin.SESSION), signin.SignedIn):
+        return False
+    try:
+        justification(st.session_state.get("reason", ""))
+    except ConfigError:
+        return False
+    return True
 
 
-def require_identity() -> None:
-    """Refuse to show personal data until the analyst has said who they are and why."""
-    if not identified():
-        st.info("This page shows personal data. Give your name and the reason for consulting in the sidebar first.")
+def require_identity(permission: str) -> None:
+    """The top of every page: refuse (logged, one plain message) a role without `permission`, then show no
+    personal data until the reason for consulting is given."""
+    signed = account()
+    if not allows(signed.role, permission):
+        message = f"This page needs the {PERMISSIONS.get(permission, 'administrator')} role; you are {signed.role}."
+        seen: set[str] = st.session_state.setdefault("_consulted", set())
+        if f"refused {permission}" not in seen:  # once per page and session, as consult() folds reruns
+            signin.refuse(signed.name, signed.role, f"page {permission}", message)
+            seen.add(f"refused {permission}")
+        st.error(message)
         st.stop()
+    if not identified():
+        st.info("This page shows personal data. Give the reason for consulting in the sidebar first.")
+        st.stop()
+
+
+def refused(permission: str, what: str) -> bool:
+    """Whether an action inside a page needs a permission the role lacks: if so it is logged and said."""
+    if may(permission):
+        return False
+    signed = account()
+    message = f"{what} needs the {PERMISSIONS[permission]} role; you are {signed.role}."
+    signin.refuse(signed.name, signed.role, what, message)
+    st.error(message)
+    return True
 
 
 def consult(
@@ -121,16 +204,40 @@ def consult(
 
 
 def record(action: str, what: str, params: dict[str, Any], rows: int, subjects: Sequence[str] = ()) -> None:
-    """Log an action on personal data in the s.62 log as the session's analyst, with its reason: every
-    collection, alteration or disclosure (consult() folds reruns of one view into one entry)."""
+    """Log an action on personal data in the s.62 log as the session's account and role, with its reason: every
+    collection, alteration, combination or disclosure (consult() folds reruns of one view into one entry)."""
+    signed = account()
     AuditLog.from_settings().record(
         action,
         what,
         st.session_state["reason"],
-        who=st.session_state["analyst"].strip(),
+        who=signed.name,
+        role=signed.role,
         params=params,
         subjects=subjects,
         rows=rows,
+    )
+
+
+def download(
+    label: str,
+    data: bytes | str,
+    file_name: str,
+    mime: str,
+    subjects: Sequence[str] = (),
+    rows: int = 0,
+    where: Any = None,
+    **kwargs: Any,
+) -> None:
+    """A download button whose click is logged as a disclosure (s.62), with the file, its rows and subjects."""
+    (where or st).download_button(
+        label,
+        data,
+        file_name=file_name,
+        mime=mime,
+        on_click=record,
+        args=("disclosure", f"download {file_name}", {"file": file_name}, rows, list(subjects)),
+        **kwargs,
     )
 
 

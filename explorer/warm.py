@@ -1,6 +1,6 @@
 """What every analyst needs first (the worklist for the day they replay, the graph summary, the review queue's
-totals), computed in the background as soon as a session opens the explorer, while the analyst types their
-name and reason: at 100,000 people the worklist alone takes about half a second on a warm Neo4j (explorer.serve
+totals), computed in the background as soon as a session signs in, while the analyst types the reason for
+consulting: at 100,000 people the worklist alone takes about half a second on a warm Neo4j (explorer.serve
 warms Neo4j itself when the explorer starts).
 
 The results land in the same st.cache_data caches the pages read, and Streamlit computes each cached value

@@ -101,15 +101,19 @@ def _triage_form(flag: Flag, state: triage.State, as_of: dt.date) -> None:
     with st.form(key=f"triage-{flag.key}"):
         cols = st.columns(2)
         status = cols[0].selectbox("Status", triage.STATUSES, index=triage.STATUSES.index(state.status))
-        assignee = cols[1].text_input("Assigned to", value=state.assignee)
+        assignee = cols[1].text_input("Assigned to", value=state.assignee, disabled=not ui.may("assign"))
         note = st.text_area("Note", value=state.note, height=68)
         reason = st.text_input("Reason (needed for no further action)", value=state.reason)
         if st.form_submit_button("Save triage"):
+            if assignee.strip() != state.assignee.strip() and ui.refused("assign", "assigning a flag"):
+                return
             new = triage.State(flag.key, status, assignee, note, reason)
             try:
-                triage.record(ui.graph(), flag, new, st.session_state["analyst"].strip(), as_of)
+                triage.record(ui.graph(), flag, new, ui.who(), as_of)
             except SightlineError as e:
                 st.error(str(e))
                 return
+            params = {"flag": flag.key, "signal": flag.signal, "status": status, "assignee": assignee.strip()}
+            ui.record("alteration", "triage", params, 1, flag.person_keys())
             st.toast(f"Triage saved: {status}")
             st.rerun()

@@ -112,6 +112,21 @@ class Settings:
         ),
     )
 
+    session_minutes: int = field(
+        default=30,
+        metadata=_env(
+            "SIGHTLINE_SESSION_MINUTES", "Minutes without activity after which an explorer session signs out"
+        ),
+    )
+    console_timeout: int = field(
+        default=10,
+        metadata=_env("SIGHTLINE_CONSOLE_TIMEOUT", "Seconds a query in the administrators' Cypher console may run"),
+    )
+    console_rows: int = field(
+        default=1000,
+        metadata=_env("SIGHTLINE_CONSOLE_ROWS", "Rows the administrators' Cypher console shows at most"),
+    )
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         """The settings the environment gives; unset or empty variables keep their default."""

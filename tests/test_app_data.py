@@ -24,7 +24,7 @@ def test_checking_a_folder_reports_rows_and_rejects_before_loading(
     with (tmp_path / "agencies.csv").open("a", encoding="utf-8") as f:
         f.write("BAD1,Broken Surgery,not_a_type,,,,,\n")
     (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(str(tmp_path))
     next(b for b in at.button if b.label == "Check files").click().run()
     assert not at.exception and not texts(at, "error")
@@ -41,7 +41,7 @@ def test_loading_the_same_feeds_again_changes_nothing_and_the_summary_shows_sour
     monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(population.directory.parent))
     with Graph.connect(settings) as graph:
         before = graph_stats(graph)
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(population.directory.name)  # relative to the import folder
     next(b for b in at.button if b.label == "Check files").click().run()
     next(b for b in at.button if b.label == "Load into the graph").click().run()
@@ -57,7 +57,7 @@ def test_a_folder_that_does_not_exist_is_a_plain_error(
     population: Population, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(str(tmp_path / "no" / "such" / "folder"))
     next(b for b in at.button if b.label == "Check files").click().run()
     assert any("not a folder" in e for e in texts(at, "error"))
@@ -73,7 +73,7 @@ def test_the_page_reads_nothing_outside_the_import_folder(
     (tmp_path / "outside").mkdir()
     (imports / "link").symlink_to(tmp_path / "outside")
     monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(imports))
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(typed.format(root=imports))
     next(b for b in at.button if b.label == "Check files").click().run()
     assert any("outside the import folder" in e for e in texts(at, "error")), texts(at, "error")
@@ -81,8 +81,8 @@ def test_the_page_reads_nothing_outside_the_import_folder(
 
 
 def test_the_data_page_asks_who_and_why_first(population: Population) -> None:
-    at = open_app("data", identified=False)
-    assert any("Give your name and the reason" in i for i in texts(at, "info"))
+    at = open_app("data", role="administrator", reason="")
+    assert any("Give the reason for consulting" in i for i in texts(at, "info"))
     assert not [b for b in at.button if b.label in ("Check files", "Generate and load")]
 
 
@@ -90,7 +90,7 @@ def test_generate_and_load_refuses_a_graph_that_holds_records(population: Popula
     """ "Generate and load" wrote 1,256 made-up people into the live graph."""
     with Graph.connect(settings) as graph:
         before = graph_stats(graph)
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     next(b for b in at.button if b.label == "Generate and load").click().run()
     assert any("only generated into an empty graph" in e for e in texts(at, "error")), texts(at, "error")
     with Graph.connect(settings) as graph:
@@ -105,7 +105,7 @@ def test_an_export_with_its_own_columns_loads_through_a_yaml_mapping(
     (tmp_path / "mappings").mkdir()
     shutil.copy(MAPPINGS / "example_police_nominals.yaml", tmp_path / "mappings")
     monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(str(tmp_path))
     widget(at, "text_area", "…or mapping files").input("mappings/example_police_nominals.yaml")
     next(b for b in at.button if b.label == "Check files").click().run()
@@ -130,7 +130,7 @@ def test_a_broken_mapping_is_a_plain_error_naming_the_file(
     monkeypatch.setenv("SIGHTLINE_IMPORT_DIR", str(tmp_path))
     bad = tmp_path / "bad.yaml"
     bad.write_text("feed: police_nominals\nfile: x.csv\ncolumns: {nominal_id: {from: Ref}}\n", encoding="utf-8")
-    at = open_app("data")
+    at = open_app("data", role="administrator")
     widget(at, "text_input", "…or a folder").input(str(tmp_path))
     widget(at, "text_area", "…or mapping files").input(str(bad))
     next(b for b in at.button if b.label == "Check files").click().run()

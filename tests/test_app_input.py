@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from errors import QueryError
+from explorer import signin
 from explorer.search import MAX_LENGTH, search_all
 
 
@@ -27,6 +28,7 @@ def _sidebar() -> None:
 def test_a_day_in_the_url_outside_the_records_span_opens_on_today(given: str, opens_on: str | None) -> None:
     """`?as_of=0001-01-01` crashed every page (the date picker refuses a day before 1900)."""
     at = AppTest.from_function(_sidebar)
+    at.session_state[signin.SESSION] = signin.SignedIn("Test Analyst", "analyst")  # the sidebar is drawn signed in
     at.query_params["as_of"] = given
     at.run()
     assert not at.exception

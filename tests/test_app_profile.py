@@ -116,8 +116,11 @@ def test_exports_png_json_and_a_pdf_briefing(population: Population) -> None:
     labels = [b.label for b in at.get("download_button")]
     assert "Chart as PNG" in labels and "Chart as JSON" in labels
     next(b for b in at.button if b.label == "Prepare PDF briefing").click().run()
-    assert "Download PDF briefing" in [b.label for b in at.get("download_button")]
-    assert consultations()[-1]["what"] == "briefing pdf"
+    pdf = next(b for b in at.get("download_button") if b.label == "Download PDF briefing")
+    pdf.click().run()  # the click is the disclosure, logged
+    entry = consultations()[-1]
+    assert (entry["action"], entry["what"]) == ("disclosure", "download sightline-briefing.pdf")
+    assert entry["subjects"] and entry["why"] == "automated test"
 
 
 def test_the_export_draws_the_chart_as_the_analyst_filtered_it(population: Population) -> None:

@@ -109,9 +109,9 @@ def test_weights_run_from_the_prior_to_the_match_weight_with_splinks_level_label
 
 
 def test_without_scored_pairs_the_page_says_to_run_resolve(explorer_env: Path, graph: Graph) -> None:
-    at = open_app("review_links", identified=False)
-    assert not at.dataframe and any("name and the reason" in t for t in texts(at, "info"))
-    at = open_app("review_links")
+    at = open_app("review_links", role="supervisor", reason="")
+    assert not at.dataframe and any("reason for consulting" in t for t in texts(at, "info"))
+    at = open_app("review_links", role="supervisor")
     assert not at.exception and not texts(at, "error")
     assert any("No candidate pairs: run `sightline resolve`" in t for t in texts(at, "info"))
 
@@ -121,7 +121,7 @@ def test_the_queue_lists_waiting_pairs_most_probable_first(
 ) -> None:
     waiting = _read(settings, WAITING)
     assert waiting, "the varied population leaves pairs between the review and accept thresholds"
-    at = open_app("review_links")
+    at = open_app("review_links", role="supervisor")
     assert not at.exception and not texts(at, "error"), texts(at, "error")
     assert any(f"**{len(waiting)}** pairs waiting" in t for t in texts(at, "markdown")), texts(at, "markdown")
     table = at.dataframe[0].value
@@ -129,7 +129,7 @@ def test_the_queue_lists_waiting_pairs_most_probable_first(
     assert table["probability"].is_monotonic_decreasing and table["status"].eq("review").all()
     assert table["probability"].iloc[0] == round(waiting[0]["p"], 3)
     logged = consultations()
-    assert logged[-1]["what"] == "review links" and logged[-1]["who"] == "Test Analyst"
+    assert logged[-1]["what"] == "review links" and logged[-1]["who"] == "Test Supervisor"
 
     middle = round(waiting[len(waiting) // 2]["p"], 2)
     widget(at, "slider", "Probability").set_range(middle, 1.0).run()
@@ -141,7 +141,7 @@ def test_a_pair_shows_both_records_side_by_side_with_the_weight_of_each_field(
     resolved: Population, explorer_env: Path, settings: Settings
 ) -> None:
     first = _read(settings, WAITING)[0]
-    at = open_app("review_links")
+    at = open_app("review_links", role="supervisor")
     widget(at, "selectbox", "Pair to review").select_index(0).run()
     assert not at.exception and not texts(at, "error"), texts(at, "error")
     records = at.dataframe[1].value.set_index("field")
@@ -182,27 +182,29 @@ def test_not_the_same_person_is_recorded_and_the_next_resolve_keeps_the_records_
         "RETURN a.key AS left, b.key AS right ORDER BY left LIMIT 1",
     )[0]
     assert _identity(settings, pair["left"]) == _identity(settings, pair["right"])
-    at = open_app("review_links")
+    at = open_app("review_links", role="supervisor")
     at.radio(key="review-mode").set_value("Find a record's links").run()
     widget(at, "text_input", "Record or identity key").input(pair["left"]).run()
     assert "auto" in set(at.dataframe[0].value["status"])
     before = dt.datetime.now(dt.UTC)
     at = _decide(at, f"{pair['left']}\n{pair['right']}", "Not the same person", "different dates of birth")
 
-    assert any("Recorded: Not the same person, by Test Analyst" in t for t in texts(at, "success"))
+    assert any("Recorded: Not the same person, by Test Supervisor" in t for t in texts(at, "success"))
     decision = _decision(settings, pair)
-    assert decision["decision"] == decisions.DIFFERENT and decision["who"] == "Test Analyst"
+    assert decision["decision"] == decisions.DIFFERENT and decision["who"] == "Test Supervisor"
     assert decision["note"] == "different dates of birth" and decision["decided_at"].to_native() >= before
     shown = at.dataframe[-1].value  # the pair stays open with its decisions
-    assert list(shown["by"]) == ["Test Analyst"] and list(shown["decision"]) == ["Not the same person"]
+    assert list(shown["by"]) == ["Test Supervisor"] and list(shown["decision"]) == ["Not the same person"]
 
     _resolve_again(settings)
     assert _identity(settings, pair["left"]) != _identity(settings, pair["right"])
     assert _status(settings, pair) == [{"s": "rejected"}]
-    at = open_app("review_links", **{"review-mode": "Find a record's links", "review-key": pair["left"]})
+    at = open_app(
+        "review_links", role="supervisor", **{"review-mode": "Find a record's links", "review-key": pair["left"]}
+    )
     widget(at, "selectbox", "Pair to review").set_value(f"{pair['left']}\n{pair['right']}").run()
     assert _metric(at, "Identities now") == "different" and "rejected" in _metric(at, "Status")
-    assert list(at.dataframe[-1].value["by"]) == ["Test Analyst"], "the decision survives the resolve"
+    assert list(at.dataframe[-1].value["by"]) == ["Test Supervisor"], "the decision survives the resolve"
 
 
 def test_same_person_is_recorded_and_the_next_resolve_links_the_records(
@@ -214,9 +216,14 @@ def test_same_person_is_recorded_and_the_next_resolve_links_the_records(
         for r in waiting
         if _identity(settings, r["left"]) != _identity(settings, r["right"])
     )
-    at = _decide(open_app("review_links"), f"{pair['left']}\n{pair['right']}", "Same person", "same GP practice")
+    at = _decide(
+        open_app("review_links", role="supervisor"),
+        f"{pair['left']}\n{pair['right']}",
+        "Same person",
+        "same GP practice",
+    )
     decision = _decision(settings, pair)
-    assert decision["decision"] == decisions.SAME and decision["who"] == "Test Analyst"
+    assert decision["decision"] == decisions.SAME and decision["who"] == "Test Supervisor"
     counts = " ".join(texts(at, "markdown"))
     assert f"**{len(waiting) - 1}** pairs waiting" in counts and "decided, waiting for the next" in counts
     assert _metric(at, "Identities now") == "different", "the page shows the pair just decided, not yet applied"

@@ -17,7 +17,7 @@ def test_a_new_session_warms_the_worklist_the_landing_page_reads(
     population: Population, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SIGHTLINE_EXPLORER_WARM", "1")
-    open_app(identified=False)  # the analyst has not yet said who they are: nothing shown, the warm-up starts
+    open_app(reason="")  # signed in, no reason given yet: nothing shown, the warm-up starts
     thread = warm.warming(AS_OF)  # the same thread: started once per replay date
     thread.join(timeout=600)
     assert not thread.is_alive()
@@ -33,5 +33,5 @@ def test_a_new_session_warms_the_worklist_the_landing_page_reads(
 
 
 def test_the_warm_up_is_off_when_the_setting_says_so(population: Population) -> None:
-    open_app(identified=False)  # explorer_env turns it off, as for every other AppTest
+    open_app(reason="")  # explorer_env turns it off, as for every other AppTest
     assert not [t for t in threading.enumerate() if t.name.startswith("sightline-warm-")]

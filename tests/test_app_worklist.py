@@ -24,9 +24,12 @@ def _rows(settings: Settings) -> list[WorklistRow]:
         return wl.fetch(graph, AS_OF, load_library()).rows
 
 
-def test_no_personal_data_until_the_analyst_says_who_and_why(population: Population) -> None:
+def test_no_personal_data_until_the_analyst_signs_in_and_says_why(population: Population) -> None:
     at = open_app(identified=False)
-    assert any("Give your name" in t for t in texts(at, "info"))
+    assert [w.label for w in at.text_input] == ["Account name", "Password"]
+    assert not at.dataframe
+    at = open_app(reason="")
+    assert any("Give the reason for consulting" in t for t in texts(at, "info"))
     assert not at.dataframe
     assert consultations() == []
 
@@ -55,7 +58,7 @@ def test_filters_keep_only_the_chosen_signal(population: Population) -> None:
 def test_triage_is_kept_in_the_graph_and_no_further_action_needs_a_reason(
     population: Population, settings: Settings
 ) -> None:
-    at = open_app()
+    at = open_app(role="supervisor")  # a supervisor may assign flags
     widget(at, "selectbox", "Child to triage").select_index(0).run()
     widget(at, "selectbox", "Status").select(triage.NFA)
     widget(at, "text_input", "Assigned to").input("Sam Analyst")
@@ -71,10 +74,10 @@ def test_triage_is_kept_in_the_graph_and_no_further_action_needs_a_reason(
         states = triage.states(graph, wl.flag_keys(_rows(settings)))
     saved = [s for s in states.values() if s.status == triage.NFA]
     assert len(saved) == 1
-    assert saved[0].assignee == "Sam Analyst" and saved[0].updated_by == "Test Analyst"
+    assert saved[0].assignee == "Sam Analyst" and saved[0].updated_by == "Test Supervisor"
     assert any("no further action" in t for t in at.dataframe[0].value["triage"])
     decisions = [d.value for d in at.dataframe if "by" in d.value.columns]
-    assert [(d["by"].tolist(), d["status"].tolist()) for d in decisions] == [(["Test Analyst"], [triage.NFA])]
+    assert [(d["by"].tolist(), d["status"].tolist()) for d in decisions] == [(["Test Supervisor"], [triage.NFA])]
 
 
 def test_triage_survives_a_reload_and_a_flag_back_after_nfa_is_re_raised(

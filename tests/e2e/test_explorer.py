@@ -17,7 +17,7 @@ from graph import server
 from graph.db import Graph
 from settings import REPO_ROOT, Settings
 from tests.support.browser import launch
-from tests.support.explorer import environment, serving
+from tests.support.explorer import account, environment, serving, sign_in
 from tests.support.population import AS_OF, Population, consultations, ensure, explorer_env, population
 from tests.support.variations import written_otherwise
 
@@ -34,6 +34,7 @@ def explorer(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> It
     ensure(settings)
     audit = tmp_path_factory.mktemp("audit") / "consultations.jsonl"
     env = dict(os.environ) | environment(settings, audit)
+    account(Path(env["SIGHTLINE_ACCOUNTS"]), "analyst", name="E2E Analyst")  # the explorer signs in as it
     log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
     port = server.free_port()
     with serving(port, env, log) as url:
@@ -54,10 +55,8 @@ def _listening(port: int) -> set[str]:
 
 
 def _identify(page: Page) -> None:
-    for label, value in (("Your name", "E2E Analyst"), ("Reason for consulting", "end-to-end test")):
-        box = page.get_by_role("textbox", name=label)
-        box.fill(value)
-        box.press("Enter")
+    """Sign in through the form as the analyst account the fixture created, then give the reason."""
+    sign_in(page, "E2E Analyst", "end-to-end test")
 
 
 def _go(page: Page, title: str) -> None:
@@ -139,4 +138,5 @@ def test_an_analyst_goes_from_worklist_to_saved_query_export(
     logged = {e["what"] for e in consultations(audit)}
     assert {"worklist", "search", "profile", "chronology", "line of sight"} <= logged
     assert any(w.startswith("saved query ") for w in logged)
-    assert all(e["who"] == "E2E Analyst" for e in consultations(audit))
+    assert all(e["who"] == "E2E Analyst" and e["role"] == "analyst" for e in consultations(audit))
+    assert any(e["action"] == "disclosure" and e["what"].endswith(".csv") for e in consultations(audit))

@@ -1,6 +1,6 @@
 """The explorer as the browser test, the AppTests and the page benchmark start it: a headless Streamlit on
-127.0.0.1 through the same command `sightline explore` runs, pointed at a given Neo4j and a consultation log
-of its own."""
+127.0.0.1 through the same command `sightline explore` runs, pointed at a given Neo4j, a consultation log and
+an account store of its own, and signed in as an account of a chosen role."""
 
 from __future__ import annotations
 
@@ -11,9 +11,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Page
+
+from access.accounts import Accounts
 from cli.explore import APP, streamlit_command
 from errors import ConfigError
 from settings import REPO_ROOT, Settings
+
+PASSWORD = "test password 123"  # every test account's (at least 12 characters)
+ACCOUNTS = {"analyst": "Test Analyst", "supervisor": "Test Supervisor", "administrator": "Test Administrator"}
 
 
 def environment(settings: Settings, audit: Path) -> dict[str, str]:
@@ -26,7 +32,27 @@ def environment(settings: Settings, audit: Path) -> dict[str, str]:
         "NEO4J_DATABASE": settings.neo4j_database,
         "SIGHTLINE_AUDIT_LOG": str(audit),
         "SIGHTLINE_AUDIT_HEAD": str(audit.with_suffix(".head.json")),
+        "SIGHTLINE_ACCOUNTS": str(audit.with_suffix(".accounts.sqlite")),
     }
+
+
+def account(store: Path, role: str = "analyst", name: str | None = None) -> str:
+    """An account of `role` (password PASSWORD) in the account store at `store`, created once; its name."""
+    name = name or ACCOUNTS[role]
+    accounts = Accounts(store)
+    if name not in {a.name for a in accounts.all()}:
+        accounts.add(name, role, PASSWORD)
+    return name
+
+
+def sign_in(page: Page, name: str, reason: str, password: str = PASSWORD) -> None:
+    """Sign a browser page in through the explorer's form, then give the reason for consulting."""
+    page.get_by_role("textbox", name="Account name").fill(name)
+    page.get_by_label("Password", exact=True).fill(password)  # a password box has no textbox role
+    page.get_by_role("button", name="Sign in").click()
+    box = page.get_by_role("textbox", name="Reason for consulting")
+    box.fill(reason)
+    box.press("Enter")
 
 
 @contextmanager

@@ -36,7 +36,7 @@ from loaders.load import load_directory
 from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
 from synthetic import generate
-from tests.support.explorer import environment
+from tests.support.explorer import PASSWORD, account, environment
 
 CLEAR = (Path(__file__).parent.parent / "clear.cypher").read_text(encoding="utf-8")
 REMOVE_WRITTEN_BY_TESTS = (  # triage and reviewers' decisions, with their history
@@ -166,19 +166,38 @@ def consultations(path: Path | None = None) -> list[dict[str, Any]]:
 AS_OF = dt.date(2024, 12, 31)  # the generator's default as-of date
 
 
-def open_app(page: str | None = None, identified: bool = True, **state: Any) -> AppTest:
-    """The explorer in AppTest on a page, with the analyst's name and reason given unless told not to."""
+def open_app(
+    page: str | None = None,
+    identified: bool = True,
+    role: str | None = "analyst",
+    reason: str = "automated test",
+    **state: Any,
+) -> AppTest:
+    """The explorer in AppTest on a page, signed in through its form as the test account of `role` ("Test
+    Analyst", "Test Supervisor", "Test Administrator", created in the store SIGHTLINE_ACCOUNTS names) with
+    `reason` given. Signed out when `identified` is False or `role` is None; signed in without a reason when
+    `reason` is empty. `state` is put in the session first (focus, widget keys)."""
     at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=180)
-    if identified:
-        at.session_state["analyst"] = "Test Analyst"
-        at.session_state["reason"] = "automated test"
     at.session_state["as_of"] = AS_OF
     for key, value in state.items():
         at.session_state[key] = value
-    at.run()
+    at.run()  # the sign-in form
+    if identified and role:
+        sign_in(at, account(Settings.from_env().accounts, role))
+        if reason:
+            at.session_state["reason"] = reason
     if page:
         at.switch_page(f"app_pages/{page}.py")
+    if (identified and role) or page:
         at.run()
+    return at
+
+
+def sign_in(at: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    """Fill the sign-in form and submit it (the next `at.run()` signs in; it runs nothing else)."""
+    widget(at, "text_input", "Account name").input(name)
+    widget(at, "text_input", "Password").input(password)
+    next(b for b in at.button if b.label == "Sign in").click()
     return at
 
 
