@@ -29,6 +29,7 @@ from wording import (
     yes_no,
 )
 from wording.facts import OFFENCE_CATEGORIES
+from wording.records import CONDITIONS, RECORDS, code, condition, record
 from wording.relationships import KINSHIP, RELATIONSHIPS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -168,6 +169,17 @@ def test_every_family_relationship_value_has_words() -> None:
 
 def test_every_signal_of_the_library_has_a_name() -> None:
     assert {q.signal for q in load_library().values()} <= set(SIGNALS)
-    for code in SIGNALS:
-        assert signal_name(code) != code
+    for signal in SIGNALS:
+        assert signal_name(signal) != signal
     assert signal_label("S1") == "Child at an offender's address (S1)"
+
+
+def test_every_feed_has_words_for_its_records_and_every_condition_code_too() -> None:
+    """Fails when a feed is added without saying what one of its records is called."""
+    spec = load_spec()
+    assert set(spec.feeds) <= set(RECORDS)
+    assert record("health_births", "BIR1") == "birth record BIR1" and record("police_visits") == "police home visit"
+    field = next(f for f in spec.feeds["police_order_conditions"].columns if f.name == "condition_code")
+    assert set(field.values) <= set(CONDITIONS)
+    assert condition("NO_WORK_WITH_U16") == "no work with under-16s"
+    assert code("passed_back") == "passed back" and code("new_code") == "new code"

@@ -8,6 +8,7 @@ from wording.dates import age, age_years, date, period
 from wording.facts import offence, yes_no
 from wording.people import person_name, tidy_name
 from wording.places import address, postcode
+from wording.records import code, condition, record
 from wording.relationships import kinship, relationship
 from wording.signals import signal_label, signal_name
 
@@ -17,12 +18,15 @@ __all__ = [
     "age_years",
     "agency",
     "agency_of_feed",
+    "code",
+    "condition",
     "date",
     "kinship",
     "offence",
     "period",
     "person_name",
     "postcode",
+    "record",
     "relationship",
     "signal_label",
     "signal_name",
