@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -18,7 +19,19 @@ from explorer.paths import hubs
 from explorer.statements import iso
 from explorer.text import md
 from queries.flags import Flag
-from wording import address, agency, date, person_name, record, signal_label, tidy_name
+from wording import (
+    address,
+    agency,
+    code,
+    condition,
+    date,
+    offence,
+    person_name,
+    record,
+    signal_label,
+    tidy_name,
+    yes_no,
+)
 
 INTERNAL_PROPS = {"key", "raw_forms", "method", "resolved_at", "records", "written"}  # linkage's and the loader's
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
@@ -186,14 +199,37 @@ def details(node: Node | None) -> None:
         st.markdown(f"Intelligence grading (3x5x2): **{md(grade)}**")
     if node.records:  # a person: the records say it all (the identity's own fields are linkage's, not the analyst's)
         st.dataframe(records_table(node), hide_index=True, width="stretch")
-    props = {k: v for k, v in properties(node).items() if k not in INTERNAL_PROPS} if not node.records else {}
-    if "source" in props:  # the feed's record in words, never the feed's name
-        props["first recorded in"] = record(props.pop("source"), props.pop("source_id", None))
+    props = worded(properties(node)) if not node.records else {}
     if props:
         st.dataframe(pd.Series(props, name="value"), width="stretch")
     if node.kind != "person" and st.button("Expand this node", key=f"expand-{node.id}"):
         st.session_state["chart"]["expanded"].setdefault(node.id, NEIGHBOUR_LIMIT)
         st.rerun()
+
+
+def worded(props: dict[str, str]) -> dict[str, str]:
+    """A node's fields in words: labels without underscores, yes/no for booleans, dates as dates, codes as
+    words, the source record named ("schedule 3: yes", never "schedule_3: True"); linkage's fields dropped."""
+    out: dict[str, str] = {}
+    for name, value in props.items():
+        if name in INTERNAL_PROPS or name in {"source", "source_id"}:
+            continue
+        if name == "offence_category":
+            value = offence(value)
+        elif name == "agency_type":
+            value = agency(value)
+        elif name == "condition_code":
+            value = condition(value)
+        elif value in {"True", "False"}:
+            value = yes_no(value)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+            value = date(value)
+        elif re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", value):
+            value = code(value)
+        out[name.replace("_", " ")] = value
+    if props.get("source"):
+        out["recorded in"] = record(props["source"], props.get("source_id"))
+    return out
 
 
 def path_finder(nid: str, name: str, as_of: dt.date, flags: dict[str, list[str]]) -> None:

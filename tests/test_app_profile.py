@@ -164,3 +164,26 @@ def test_unknown_key_and_no_focus_are_plain(population: Population) -> None:
     assert any("Nothing in the graph" in w for w in texts(at, "warning"))
     at = open_app("profile")
     assert any("Open a person" in t for t in texts(at, "info"))
+
+
+def test_a_selected_node_is_described_in_words() -> None:
+    """Unit test: a conviction's fields as the details panel shows them. Fails on "schedule_3: True", a raw
+    category code, an ISO date, a feed name or a linkage field."""
+    from explorer.profile_ui import worded
+
+    shown = worded(
+        {
+            "schedule_3": "True",
+            "offence_category": "indecent_images",
+            "date": "2020-01-02",
+            "raw_forms": "['1 ELM RD']",
+            "source": "police_convictions",
+            "source_id": "CON1",
+        }
+    )
+    assert shown == {
+        "schedule 3": "yes",
+        "offence category": "indecent images of children",
+        "date": "2 January 2020",
+        "recorded in": "conviction CON1",
+    }
