@@ -31,6 +31,12 @@ def relations(as_of: dt.date) -> worklist.Relations:
     return worklist.relations(graph(), children)
 
 
+@st.cache_data(ttl=CHECKS_TTL, show_spinner=False)
+def evidence_agencies(as_of: dt.date) -> dict[str, str]:
+    """Record id -> named agency, for every record the worklist's flags cite (one query per as-of date)."""
+    return worklist.evidence_agencies(graph(), worklist_rows(as_of).rows)
+
+
 @st.cache_data(ttl=TTL, show_spinner="Reading where they live and what is recorded…")
 def profile_facts(records: tuple[str, ...], as_of: dt.date) -> profile_facts_module.Facts:
     return profile_facts_module.fetch(graph(), list(records), as_of)

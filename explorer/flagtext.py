@@ -6,7 +6,7 @@ dates, coded values words. The query's own text stays the source: this layer onl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
@@ -93,20 +93,23 @@ def path(flag: Flag) -> list[str]:
     return [plain(step, known) for step in flag.path]
 
 
-def evidence_agency(flag: Flag, item: Evidence) -> str:
-    """The named agency behind a record when the flag names it (the hospital of a birth, the school of an
-    enrolment): the longest agency name its text mentions; else the agency family ("police")."""
+def evidence_agency(flag: Flag, item: Evidence, named: Mapping[str, str] | None = None) -> str:
+    """The named agency behind a record: as the graph names it (`named`, record id -> agency, from
+    worklist.evidence_agencies), else the longest agency name of the flag its text mentions (the school of an
+    enrolment), else the agency family ("police")."""
+    if named and item.record_id in named:
+        return named[item.record_id]
     mentioned = [a.name for a in flag.agencies if a.name and a.name in (item.what or "")]
     return max(mentioned, key=len) if mentioned else agency(item.agency or item.feed)
 
 
-def evidence(flag: Flag) -> pd.DataFrame:
+def evidence(flag: Flag, named: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The records behind the flag, one line each: when, which agency, which record, what it says."""
     known = names(flag)
     rows = [
         {
             "date": date(item.date, ""),
-            "agency": evidence_agency(flag, item),
+            "agency": evidence_agency(flag, item, named),
             "record": record(item.feed, item.record_id),
             "what it says": plain(item.what, known),
         }

@@ -93,7 +93,7 @@ def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
         st.caption(f"First detected {date(flag.detected_on)}. How the records connect:")
         for step in flagtext.path(flag):
             st.code(step, language=None)
-        st.dataframe(flagtext.evidence(flag), hide_index=True, width="stretch")
+        st.dataframe(flagtext.evidence(flag, cached.evidence_agencies(as_of)), hide_index=True, width="stretch")
         if state and state.reason:
             st.caption(f"Last decision by {md(state.updated_by)}: {md(state.status)} — {md(state.reason)}")
         if state:

@@ -261,3 +261,11 @@ def records_end(graph: Graph, today: dt.date) -> dt.date | None:
     """The latest record date on or before today; None for a graph without dated records."""
     rows = cypher.read(graph, "worklist/records_end", today=today)
     return cypher.as_date(rows[0]["day"]) if rows else None
+
+
+def evidence_agencies(graph: Graph, rows: list[WorklistRow]) -> dict[str, str]:
+    """Record id -> the named agency behind it (a hospital, a health visiting team, the offender's police
+    team), for every record the rows' flags cite: so evidence says "Homerton Hospital", not "health"."""
+    ids = sorted({e.record_id for r in rows for f in r.flags for e in f.evidence if e.record_id})
+    found = cypher.read(graph, "worklist/evidence_agencies", records=ids) if ids else []
+    return {r["id"]: r["name"] for r in found if r["name"]}

@@ -145,6 +145,8 @@ def test_a_flag_shows_its_reason_evidence_with_named_agencies_and_the_action(pop
     agencies = {a for d in evidence for a in d["agency"]}
     assert not agencies & {"health_births", "police_visits", "childrens_social_care"}
     assert any(a not in {"police", "health", "education", "children's social care"} for a in agencies)  # named
+    births = [a for d in evidence for a, r in zip(d["agency"], d["record"], strict=True) if r.startswith("birth")]
+    assert all(a != "health" for a in births)  # the hospital is named where the birth record gives it
     assert_no_internal_keys(at)
 
 
