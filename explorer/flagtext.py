@@ -18,7 +18,7 @@ from wording.records import RECORDS
 _FEEDS = "|".join(sorted(RECORDS, key=len, reverse=True))
 FEED_RECORD = re.compile(rf"\b({_FEEDS})[ :]([A-Z]{{2,}}[0-9][\w-]*)")
 ADDRESS_KEY = re.compile(r"\b[A-Z0-9][A-Z0-9 /'&.-]*? \| [A-Z0-9 ]{2,8}[A-Z]\b")
-PERSON_KEY = re.compile(r"\b(?:person\|)?(?:identity:)?([a-z]+(?:-[a-z]+)*):([A-Za-z0-9][\w-]*\d[\w-]*)")
+PERSON_KEY = re.compile(r"\b(?:person\|)?(?:identity:)?([a-z]+(?:-[a-z]+)*):((?=[\w-]*\d)[A-Za-z0-9][\w-]*)")
 ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})(?:T[0-9:.+-]+)?\b")
 CONDITION = re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b")
 SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
@@ -42,6 +42,8 @@ def names(flag: Flag) -> dict[str, str]:
             continue
         for key in (person.key, *person.records):
             found.setdefault(key, tidy_name(person.name))
+        if tidy_name(person.name) != person.name:  # a name a feed wrote in capitals or lower case
+            found.setdefault(person.name, tidy_name(person.name))
     for person in flag.people:  # "birth-father:…" is the person the query names as father
         if person.name and "father" in person.role:
             found.setdefault("birth-father", tidy_name(person.name))
@@ -51,9 +53,14 @@ def names(flag: Flag) -> dict[str, str]:
 
 
 def plain(text: str | None, known: dict[str, str] | None = None) -> str:
-    """A query's text with every key, code and ISO date in words (known: key -> name)."""
+    """A query's text with every key, code and ISO date in words (known: key -> name, and a name as a feed
+    wrote it -> as an analyst writes it, "JOHN SMITH" -> "John Smith")."""
     known = known or {}
-    out = FEED_RECORD.sub(lambda m: record(m.group(1), m.group(2)), text or "")
+    out = text or ""
+    for written, name in known.items():
+        if written == written.upper() or written == written.lower():
+            out = re.sub(rf"\b{re.escape(written)}\b", name, out) if " " in written else out
+    out = FEED_RECORD.sub(lambda m: record(m.group(1), m.group(2)), out)
     out = PERSON_KEY.sub(_person(known), out)
     out = ADDRESS_KEY.sub(lambda m: address(m.group(0)), out)
     out = ISO_DATE.sub(lambda m: date(m.group(1)), out)
