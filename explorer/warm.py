@@ -44,6 +44,8 @@ def _warm(as_of: dt.date) -> None:
     try:
         ui.connect()
         cached.worklist_rows(as_of)
+        cached.relations(as_of)  # the worklist's offender column and its flags' named agencies
+        cached.evidence_agencies(as_of)
         cached.review_totals()
         cached.stats()
     except SightlineError as e:  # the page that needs the result asks again and shows the error
