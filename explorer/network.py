@@ -1,7 +1,8 @@
 """The link chart's data: nodes (people by identity, addresses, agencies, records) and their links.
 
 A chart node id is `<kind>|<key>`: kind `person` (an identity), `record` (a person record no identity
-links), `address`, `agency`, or `node` (any other node, keyed by element id). Neighbourhoods are fetched
+links), `address`, `agency`, or `node` (any other node, keyed by element id); the chart adds `group` nodes
+of its own (records folded by kind, explorer.grouping). Neighbourhoods are fetched
 one node at a time with a cap, so a busy GP practice never freezes the page: the chart says "showing N of
 M" and the analyst can ask for more.
 """
@@ -46,6 +47,8 @@ class Node:
             return ", ".join(x for x in (self.props.get("line1"), self.props.get("postcode")) if x) or self.key
         if self.kind == "agency":
             return self.props.get("name") or self.key
+        if self.kind == "group":
+            return str(self.props.get("caption") or self.key)
         kind = self.props.get("kind") or self.label
         return f"{kind.replace('_', ' ')} {cypher.iso(self.props.get('date'))}".strip()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 from typing import Any
 
@@ -24,10 +25,18 @@ ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adu
 
 
 def state(nid: str) -> dict[str, Any]:
-    """Per-session chart state: expanded nodes with their neighbour cap, removed nodes, last event handled."""
+    """Per-session chart state: expanded nodes with their neighbour cap, removed nodes, record groups drawn
+    open, last event handled."""
     current = st.session_state.get("chart")
     if not current or current["root"] != nid:
-        current = {"root": nid, "expanded": {nid: NEIGHBOUR_LIMIT}, "hidden": set(), "event": None, "selected": nid}
+        current = {
+            "root": nid,
+            "expanded": {nid: NEIGHBOUR_LIMIT},
+            "hidden": set(),
+            "opened": set(),
+            "event": None,
+            "selected": nid,
+        }
         st.session_state["chart"] = current
     return current
 
@@ -75,7 +84,9 @@ def controls(net: Network) -> chart.Filters:
     """Relationship types, a date range and the replay date."""
     types = chart.type_options(net)
     left, mid, right = st.columns([2, 2, 2])
-    hidden = left.multiselect("Hide relationship types", types, key="chart-hide")  # new types show as they come
+    hidden = left.multiselect(  # new types show as they come
+        "Hide relationship types", types, format_func=chart.relationship, key="chart-hide"
+    )
     bounds = chart.date_bounds(net)
     start = end = replay = None
     if bounds and bounds[0] < bounds[1]:
@@ -113,10 +124,10 @@ def caps(s: dict[str, Any], net: Network) -> None:
             st.rerun()
 
 
-def chart_key(s: dict[str, Any]) -> str:
+def chart_key(s: dict[str, Any], path: set[str] | None = None) -> str:
     """A new component key whenever nodes are expanded or removed: the chart remounts and lays itself out
     to fit, instead of leaving new neighbours outside the frame."""
-    shape = json.dumps([sorted(s["expanded"].items()), sorted(s["hidden"])])
+    shape = json.dumps([sorted(s["expanded"].items()), sorted(s["hidden"]), sorted(s["opened"]), sorted(path or ())])
     return f"chart-{hashlib.sha1(shape.encode()).hexdigest()[:12]}"
 
 
@@ -142,7 +153,10 @@ def handle(s: dict[str, Any], event: Any) -> None:
     action, data = event.get("action"), event.get("data") or {}
     if action == "expand":
         for nid in data.get("node_ids", []):
-            s["expanded"].setdefault(nid, NEIGHBOUR_LIMIT)
+            if nid.startswith("group|"):  # a folded group: draw its records one by one
+                s["opened"].add(nid)
+            else:
+                s["expanded"].setdefault(nid, NEIGHBOUR_LIMIT)
         st.rerun()
     elif action == "remove":
         s["hidden"] |= set(data.get("node_ids", []))
@@ -151,8 +165,67 @@ def handle(s: dict[str, Any], event: Any) -> None:
         s["selected"] = data.get("target_id")
 
 
-def details(node: Node | None) -> None:
-    """Properties, provenance and 3x5x2 grading of the clicked node; its records for a person."""
+def legend(entries: list[chart.LegendEntry]) -> None:
+    """The chart's key, on screen above it: a coloured disc and the words for each kind of node drawn."""
+    items = "".join(
+        f'<span style="display:inline-block;margin:0 1.1em 0.3em 0;white-space:nowrap">'
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;vertical-align:-0.1em;'
+        f'background:{html.escape(e.colour)};margin-right:0.35em"></span>{html.escape(e.text)} ({e.count})</span>'
+        for e in entries
+    )
+    st.markdown(f'<div class="sightline-legend"><b>Legend</b>&emsp;{items}</div>', unsafe_allow_html=True)
+
+
+def groups(s: dict[str, Any], view: chart.View) -> None:
+    """Folded record groups, each with a way to draw its records; opened ones with a way to fold them again."""
+    if view.folded:
+        names = {g.id: g.caption for g in view.folded.values()}
+        st.selectbox(
+            "Records of one kind are drawn as one node: double-click one, or choose it here, to draw each record",
+            list(names),
+            index=None,
+            format_func=names.__getitem__,
+            placeholder="Draw the records of…",
+            key="chart-open",
+            on_change=_open_group,
+            args=(s,),
+        )
+    if s["opened"] and st.button("Fold records by kind again", key="chart-fold"):
+        s["opened"] = set()
+        st.rerun()
+
+
+def _open_group(s: dict[str, Any]) -> None:
+    chosen = st.session_state.get("chart-open")
+    if chosen:
+        s["opened"].add(chosen)
+    st.session_state["chart-open"] = None
+
+
+def group_records(group: Any) -> pd.DataFrame:
+    """A folded group's records, one row each, as the chronology tells them."""
+    return pd.DataFrame(
+        [
+            {
+                "date": iso(m.date),
+                "agency": agency_of_feed(m.props.get("source")),
+                "summary": m.props.get("summary") or m.name,
+                "record": m.props.get("source_id", ""),
+            }
+            for m in group.members
+        ]
+    )
+
+
+def details(nid: str | None, net: Network, view: chart.View) -> None:
+    """The clicked node: a person's records; a folded group's records one by one; a record's own fields
+    (agency, dates, summary) with its 3x5x2 grading. Never a record key."""
+    if nid in view.folded:
+        group = view.folded[nid]
+        st.markdown(f"**Selected: {md(group.caption)}**")
+        st.dataframe(group_records(group), hide_index=True, width="stretch")
+        return
+    node = net.nodes.get(nid or "")
     if node is None:
         return
     st.markdown(f"**Selected: {md(node.name)}** ({md(node.label)})")
@@ -161,12 +234,41 @@ def details(node: Node | None) -> None:
         st.markdown(f"Intelligence grading (3x5x2): **{md(grade)}**")
     if node.records:
         st.dataframe(records_table(node), hide_index=True, width="stretch")
-    props = properties(node)
-    if props:
-        st.dataframe(pd.Series(props, name="value"), width="stretch")
+    else:
+        st.dataframe(pd.Series(chart.node_details(node), name="value"), width="stretch")
     if node.kind != "person" and st.button("Expand this node", key=f"expand-{node.id}"):
         st.session_state["chart"]["expanded"].setdefault(node.id, NEIGHBOUR_LIMIT)
         st.rerun()
+
+
+def flag_path(flags: list[Flag]) -> Network | None:
+    """The path from a flag's offender to its child, drawn in red: the flag the analyst came from (session
+    key `focus-flag`, set by the page that opened this one) or the one chosen here."""
+    linked = {f.key: f for f in flags if f.subject and f.children}
+    if not linked:
+        return None
+    labels = {k: f"{f.signal} · {f.title}" for k, f in linked.items()}
+    came_from = st.session_state.get("focus-flag")
+    chosen = st.selectbox(
+        "Highlight the path of a flag",
+        list(labels),
+        index=list(labels).index(came_from) if came_from in labels else None,
+        format_func=labels.__getitem__,
+        placeholder="Choose a flag to draw its offender-child path in red",
+        key=f"chart-path-{came_from}",
+    )
+    if chosen is None:
+        return None
+    flag = linked[chosen]
+    subject = flag.subject.key if flag.subject else ""
+    ends = [cached.resolve(subject), cached.resolve(flag.children[0].key)]
+    if None in ends or ends[0] == ends[1]:
+        return None
+    net, _ = cached.path(str(ends[0]), str(ends[1]), False)
+    if not net.edges:
+        st.caption("No chain of links without agencies joins this flag's offender and child.")
+        return None
+    return net
 
 
 def path_finder(nid: str, name: str, as_of: dt.date, flags: dict[str, list[str]]) -> None:
