@@ -6,9 +6,10 @@ import streamlit as st
 
 from errors import SightlineError
 from explorer import cached, ui, widgets
-from explorer import worklist as wl
 from explorer import chronology as chron
+from explorer import worklist as wl
 from explorer.text import md
+from exports import file_name
 
 st.title("Chronology")
 st.caption(
@@ -53,4 +54,11 @@ if shown.empty:
     st.stop()
 st.plotly_chart(chron.timeline(shown), width="stretch")
 st.dataframe(shown, hide_index=True, width="stretch")
-st.download_button("Export CSV", chron.csv_bytes(shown), file_name="chronology.csv", mime="text/csv")
+subject = next((p["name"] for p in people if p["identity"] == ident), None)
+whose = (found.name if found else None) or (f"household of {subject}" if subject else "household")
+st.download_button(
+    "Export CSV",
+    chron.csv_bytes(shown),
+    file_name=file_name("chronology", whose, as_of, "csv"),
+    mime="text/csv",
+)

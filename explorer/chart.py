@@ -16,8 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import wording
 from explorer import grouping
-from explorer.badges import COLOURS, agency_of_feed
+from explorer.badges import COLOURS
 from explorer.network import Edge, Network, Node, grading
 from explorer.statements import iso
 from queries.library import by_signal
@@ -40,8 +41,8 @@ AGENCY_ICONS = {
 }
 PATH_COLOUR = "#d7191c"
 PATH_LEGEND = "the flag's path from offender to child"
+KINSHIP_LINKS = {"ASSOCIATE_OF", "FAMILY_OF", "PARENT_OF"}  # their `relationship` names the link better
 HIDDEN_FIELDS = {"loaded_at", "sources", "key", "source", "source_id", "kind"}  # internal or shown otherwise
-RELATIONSHIPS: dict[str, str] = {}  # plain names where the type's own words are not plain enough
 RECORD_ICONS = {
     "Intelligence": "campaign",
     "Travel": "flight",
@@ -216,8 +217,8 @@ def elements(view: View, as_of: dt.date, flags: dict[str, list[str]]) -> dict[st
 
 
 def relationship(kind: str) -> str:
-    """A relationship type in plain words ('LIVES_AT' -> 'lives at')."""
-    return RELATIONSHIPS.get(kind, kind.replace("_", " ").lower())
+    """A relationship type in plain words ('ASSESSED_IN' -> 'had a risk assessment')."""
+    return wording.relationship(kind)
 
 
 def period(start: dt.date | None, end: dt.date | None) -> str:
@@ -230,10 +231,13 @@ def period(start: dt.date | None, end: dt.date | None) -> str:
 
 
 def edge_caption(e: Edge) -> str:
-    """'lives at, 2016-2024 (3 records)': the link's plain name, its period, how many records state it."""
+    """'partner, since 2021' or 'lives at, 2016-2024 (3 records)': the link's plain name (the family
+    relationship where the record gives one), its period, how many records state it."""
     when = period(e.props.get("from"), e.props.get("to"))
     count = int(e.props.get("records", 1))
-    return relationship(e.type) + (f", {when}" if when else "") + (f" ({count} records)" if count > 1 else "")
+    kin = e.props.get("relationship")
+    name = wording.kinship(str(kin)) if kin and e.type in KINSHIP_LINKS else relationship(e.type)
+    return name + (f", {when}" if when else "") + (f" ({count} records)" if count > 1 else "")
 
 
 def node_details(n: Node) -> dict[str, str]:
@@ -242,28 +246,40 @@ def node_details(n: Node) -> dict[str, str]:
     out: dict[str, str] = {}
     if n.kind in {"person", "record"}:
         dob = n.props.get("dob") or next((r.get("dob") for r in n.records if r.get("dob")), None)
-        out["born"] = iso(dob)
+        out["born"] = wording.date(dob, "")
         out["records"] = f"{len(n.records)} record(s): " + ", ".join(
-            sorted({agency_of_feed(r.get("source")) for r in n.records})
+            sorted({wording.agency(r.get("source")) for r in n.records})
         )
         return out
     if n.kind == "group":
         out["records"] = str(n.props.get("count", ""))
-        out["first"], out["last"] = iso(n.props.get("first")), iso(n.props.get("last"))
+        out["first"], out["last"] = wording.date(n.props.get("first"), ""), wording.date(n.props.get("last"), "")
         out["record ids"] = ", ".join(str(r) for r in n.props.get("record_ids", []))
         out["open"] = "double-click to draw each record"
         return out
     if n.props.get("source"):
-        out["agency"] = agency_of_feed(n.props.get("source"))
+        out["agency"] = wording.agency(n.props.get("source"))
     if n.props.get("source_id"):
         out["record"] = str(n.props["source_id"])
     for k, v in n.props.items():
         if k not in HIDDEN_FIELDS and v not in (None, ""):
-            out[k.replace("_", " ")] = iso(v)
+            out[k.replace("_", " ")] = _shown(v)
     grade = grading(n.props)
     if grade:
         out["grading (3x5x2)"] = grade
     return out
+
+
+def _shown(value: Any) -> str:
+    """A record's field value in words: dates written out, yes/no, codes without underscores."""
+    if isinstance(value, dt.date):
+        return wording.date(value)
+    if isinstance(value, bool):
+        return wording.yes_no(value)
+    if isinstance(value, list):
+        return ", ".join(_shown(v) for v in value)
+    text = str(value)
+    return wording.code(text) if text.islower() and "_" in text else text
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+import wording
 from explorer import statements as cypher
-from explorer.badges import AGENCY_LABELS, COLOURS, agency_of_feed
-from exports import csv_text
+from explorer.badges import AGENCY_LABELS, COLOURS
+from exports import marked_csv
 from graph.db import Graph
 from queries.flags import Flag
 
-COLUMNS = ["date", "agency", "system", "kind", "summary", "who", "source", "source_id"]
+COLUMNS = ["date", "agency", "system", "kind", "summary", "who", "record"]
 FLAGS = "Sightline flags"  # the timeline row of the day each flag fired
 FLAG_COLOUR = "#b2182b"
 KINDS = {  # a record kind (or its finer kind) as a sentence starts it
@@ -104,16 +105,15 @@ def events(graph: Graph, records: list[str], addresses: list[str], as_of: dt.dat
             "system": r["system"] or "",
             "kind": (r["kind"] or "").replace("_", " "),
             "summary": summarise(r["kind"] or "", r["props"], r["people"], r["agencies"], r["summary"]),
-            "who": ", ".join(sorted(set(r["who"]))),
-            "source": r["source"] or "",
-            "source_id": r["source_id"] or "",
+            "who": ", ".join(sorted({wording.tidy_name(w) for w in r["who"]})),
+            "record": wording.record(r["source"], r["source_id"]),
         }
         for r in rows
     ]
     changes = cypher.read(graph, "explore/chronology_changes", records=records, as_of=as_of) if records else []
     lines += [change_line(c) for c in changes]
     frame = pd.DataFrame(lines, columns=COLUMNS)
-    return frame.sort_values(["date", "source", "source_id"], kind="stable").reset_index(drop=True)
+    return frame.sort_values(["date", "record"], kind="stable").reset_index(drop=True)
 
 
 def what(kind: str, props: dict[str, Any]) -> str:
@@ -125,6 +125,10 @@ def what(kind: str, props: dict[str, Any]) -> str:
                 return f"{str(sub).replace('_', ' ').capitalize()} notification"
             return KINDS.get(str(sub), str(sub).replace("_", " ").capitalize())
     return KINDS.get(kind, kind.replace("_", " ").capitalize() or "Record")
+
+
+def _named_agencies(agencies: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [a for a in agencies if a.get("name")]
 
 
 def summarise(
@@ -144,10 +148,15 @@ def summarise(
             if p["name"] not in named[role]:
                 named[role].append(p["name"])
     head = what(kind, props)
+    people = [p | {"name": wording.tidy_name(p.get("name"))} for p in people]
     for role in ("of", "about", "concerning", "with", "naming", "by"):
         if role in named:
             head += f" {role} {' and '.join(named.pop(role))}"
-    places = [f"{AGENCIES[a['link']]} {a['name']}" for a in agencies if a["link"] in AGENCIES and a.get("name")]
+    places = [
+        f"{AGENCIES[a['link']]} {wording.agency(a['name'])}"
+        for a in agencies
+        if a["link"] in AGENCIES and a.get("name")
+    ]
     parts = [" ".join([head, *sorted(set(places))])]
     parts += [f"{role} {' and '.join(names)}" for role, names in named.items()]
     parts += details(kind, props)
@@ -164,7 +173,8 @@ def details(kind: str, props: dict[str, Any]) -> list[str]:
             continue
         if isinstance(value, bool):
             value = "yes" if value else "no"
-        out.append(template.format(str(cypher.iso(value)).replace("_", " ")))
+        shown = wording.date(value) if isinstance(value, dt.date) else wording.code(str(value))
+        out.append(template.format(shown))
     return out
 
 
@@ -172,7 +182,8 @@ def change_line(c: dict[str, Any]) -> dict[str, Any]:
     """An address or relationship change as a chronology line."""
     if c["what"] == "address":
         link = ADDRESS_LINKS.get(c["link"], c["link"].replace("_", " ").lower())
-        summary = CHANGES[("address", c["edge"])].format(who=c["who"], link=link, other=c["other"])
+        place = wording.address(c["other"])
+        summary = CHANGES[("address", c["edge"])].format(who=wording.tidy_name(c["who"]), link=link, other=place)
         kind = "address change"
     else:
         relation = (c["relationship"] or "").replace("_", " ")
@@ -182,13 +193,12 @@ def change_line(c: dict[str, Any]) -> dict[str, Any]:
         kind = "relationship"
     return {
         "date": c["date"],
-        "agency": agency_of_feed(c["source"]),
+        "agency": wording.agency(c["source"]),
         "system": "",
         "kind": kind,
         "summary": summary + ".",
-        "who": c["who"],
-        "source": c["source"] or "",
-        "source_id": c["source_id"] or "",
+        "who": wording.tidy_name(c["who"]),
+        "record": wording.record(c["source"], c["source_id"]),
     }
 
 
@@ -201,9 +211,8 @@ def with_flags(frame: pd.DataFrame, flags: Iterable[Flag]) -> pd.DataFrame:
             "system": "Sightline",
             "kind": f"flag {f.signal}",
             "summary": f"{f.signal} ({f.severity}) {f.title}: {f.summary}".strip(),
-            "who": ", ".join(c.name for c in f.children if c.name),
-            "source": "saved query",
-            "source_id": f.query,
+            "who": ", ".join(wording.tidy_name(c.name) for c in f.children if c.name),
+            "record": f"check {f.signal}",
         }
         for f in flags
         if f.detected_on
@@ -211,7 +220,7 @@ def with_flags(frame: pd.DataFrame, flags: Iterable[Flag]) -> pd.DataFrame:
     if not lines:
         return frame
     both = pd.concat([frame, pd.DataFrame(lines, columns=COLUMNS)], ignore_index=True)
-    return both.sort_values(["date", "source", "source_id"], kind="stable").reset_index(drop=True)
+    return both.sort_values(["date", "record"], kind="stable").reset_index(drop=True)
 
 
 def timeline(frame: pd.DataFrame) -> go.Figure:
@@ -232,9 +241,9 @@ def timeline(frame: pd.DataFrame) -> go.Figure:
                     "color": FLAG_COLOUR if flagged else COLOURS.get(str(agency), "#636363"),
                     "line": {"width": 1, "color": "#333"},
                 },
-                customdata=group[["kind", "summary", "source", "source_id", "who"]].to_numpy(),
+                customdata=group[["kind", "summary", "record", "who"]].to_numpy(),
                 hovertemplate="%{x|%d %b %Y} · %{customdata[0]}<br>%{customdata[1]}<br>"
-                "%{customdata[4]}<br><i>%{customdata[2]} %{customdata[3]}</i><extra></extra>",
+                "%{customdata[3]}<br><i>%{customdata[2]}</i><extra></extra>",
             )
         )
     fig.update_layout(
@@ -248,5 +257,6 @@ def timeline(frame: pd.DataFrame) -> go.Figure:
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """The chronology as marked, spreadsheet-safe CSV (dates as ISO text, so a spreadsheet sorts them)."""
     dated = frame.assign(date=frame["date"].map(cypher.iso))
-    return csv_text(dated.to_dict("records"), list(dated.columns)).encode("utf-8")
+    return marked_csv(dated.to_dict("records"), list(dated.columns)).encode("utf-8")

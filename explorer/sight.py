@@ -1,5 +1,11 @@
-"""Line of sight: the agencies working with a child against what each holds about the offenders linked to
-the child, with the date each became aware and the gaps (S6) marked. Review 3.12, 3.24, 5.41-5.43, Rec 4."""
+"""Line of sight: the agencies working with a child now against what each holds about the offenders linked
+to the child, with the date each became aware and the gaps (S6) marked. Review 3.12, 3.24, 5.41-5.43, Rec 4.
+
+Only current involvement counts: an open GP registration or enrolment, or a contact, collection, referral or
+birth within RECENT_DAYS; an agency the child has left is listed apart, with the day it ended. Each
+offender's link shows the day it began and the days since. The count of agencies not holding an offender's
+status is the S6 flag's count for the same child: both count the current agencies not told (a disclosure to
+the agency, or a closure summary about the child sent to it, tells it)."""
 
 from __future__ import annotations
 
@@ -9,12 +15,14 @@ from typing import Any
 
 import pandas as pd
 
+import wording
 from explorer import statements as cypher
 from explorer.badges import AGENCY_FAMILY
 from graph.db import Graph
 
 GAP = "✗ not held"
 GRACE_DAYS = 30  # an agency should hold the offender's status within 30 days of starting work with the child
+RECENT_DAYS = 365  # a contact, collection, referral or birth within a year counts as working with the child
 WITH_CONDITIONS = {"order_conditions", "conviction_and_conditions"}
 
 
@@ -24,12 +32,22 @@ class Sight:
     offenders: list[dict[str, Any]] = field(default_factory=list)
     knowledge: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def current(self) -> list[dict[str, Any]]:
+        """The agencies working with the child on the as-of date (a row without `current` counts)."""
+        return [a for a in self.agencies if a.get("current", True)]
+
+    @property
+    def former(self) -> list[dict[str, Any]]:
+        """Agencies the child has left: listed apart, never counted."""
+        return [a for a in self.agencies if not a.get("current", True)]
+
 
 def fetch(graph: Graph, records: list[str], as_of: dt.date) -> Sight:
     """Agencies, linked offenders and what the agencies hold, for one child's records."""
     agencies = [
         a | {"how": sorted(a["how"])}
-        for a in cypher.read(graph, "explore/sight_agencies", records=records, as_of=as_of)
+        for a in cypher.read(graph, "explore/sight_agencies", records=records, as_of=as_of, recent_days=RECENT_DAYS)
     ]
     offenders = cypher.read(graph, "explore/sight_offenders", records=records, as_of=as_of)
     nominals = [n for o in offenders for n in o["nominals"]]
@@ -52,7 +70,7 @@ def _first(items: list[dict[str, Any]]) -> str:
     if not items:
         return ""
     first = min(items, key=lambda k: k["date"])
-    return f"{cypher.iso(first['date'])} ({first['what']})"
+    return f"{wording.date(first['date'])} ({first['what']})"
 
 
 def _late(aware: list[dict[str, Any]], since: dt.date) -> bool:
@@ -60,17 +78,19 @@ def _late(aware: list[dict[str, Any]], since: dt.date) -> bool:
 
 
 def matrix(sight: Sight) -> pd.DataFrame:
-    """One row per agency; per offender, the date the agency first held his status (or the gap)."""
+    """One row per agency working with the child now; per offender, the date the agency first held his status
+    (or the gap)."""
     rows = []
     live = any(any(o["conditions"]) for o in sight.offenders)  # some linked offender has an order with conditions
-    for a in sight.agencies:
+    for a in sight.current:
         held = [k for k in sight.knowledge if k["agency"] == a["key"]]
         told = [k for k in held if k["what"] in {"disclosure", "closure summary"}]
         row = {
-            "agency": a["name"] or a["key"],
-            "type": (a["agency_type"] or "").replace("_", " "),
+            "agency": wording.agency(a["name"] or a["agency_type"]),
+            "type": wording.agency(a["agency_type"] or ""),
             "family": AGENCY_FAMILY.get(a["agency_type"] or "", ""),
-            "working with the child since": cypher.iso(a["since"]),
+            "working with the child since": wording.date(a["since"], ""),
+            "until": wording.date(a.get("until"), "") or "open",
             "how": ", ".join(a["how"]),
         }
         for o in sight.offenders:
@@ -78,17 +98,46 @@ def matrix(sight: Sight) -> pd.DataFrame:
             cell = _first(about) or GAP
             if about and _late(about, a["since"]):
                 cell += " — late"
-            row[f"offender status: {o['name']}"] = cell
+            row[f"offender status: {wording.tidy_name(o['name'])}"] = cell
         conditions = [k for k in told if k["content"] in WITH_CONDITIONS]
         row["order conditions"] = _first(conditions) or (GAP if live else "no live order")
         row["disclosures"] = "; ".join(
-            f"{cypher.iso(k['date'])} {k['content'].replace('_', ' ')}" for k in held if k["what"] == "disclosure"
+            f"{wording.date(k['date'])} {wording.code(k['content'])}" for k in held if k["what"] == "disclosure"
         )
         row["referrals"] = "; ".join(
-            f"{cypher.iso(k['date'])} {k['what']}" for k in held if k["what"] in {"referral made", "MERLIN received"}
+            f"{wording.date(k['date'])} {k['what']}" for k in held if k["what"] in {"referral made", "MERLIN received"}
         )
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def links(sight: Sight, as_of: dt.date) -> pd.DataFrame:
+    """One row per linked offender: how he is linked, the day the link began and the days since."""
+    return pd.DataFrame(
+        [
+            {
+                "offender": wording.tidy_name(o["name"]),
+                "linked by": ", ".join(o["how"]),
+                "link began": wording.date(o.get("since"), "not recorded"),
+                "days since": (as_of - o["since"]).days if isinstance(o.get("since"), dt.date) else None,
+                "MAPPA": f"category {o['mappa_category'] or '?'}, level {o['mappa_level'] or '?'}",
+            }
+            for o in sight.offenders
+        ]
+    )
+
+
+def condition(text: str) -> str:
+    """'SHPO: no unsupervised contact with under-16s' from 'SHPO: NO_UNSUPERVISED_CONTACT_U16'."""
+    order, _, code = text.partition(": ")
+    return f"{wording.code(order) if order.islower() else order}: {wording.condition(code)}" if code else text
+
+
+def former(sight: Sight) -> str:
+    """Agencies the child has left, with the day each ended ("Elm Nursery (until 31 July 2014)")."""
+    return "; ".join(
+        f"{wording.agency(a['name'] or a['agency_type'])} (until {wording.date(a.get('until'))})" for a in sight.former
+    )
 
 
 def gaps(frame: pd.DataFrame) -> int:

@@ -22,7 +22,7 @@ def test_person_timeline_with_sources_and_csv(population: Population) -> None:
     at = open_app("chronology", focus=_offender(population))
     assert not at.exception and not texts(at, "error")
     table = at.dataframe[0].value
-    assert len(table) >= 1 and {"date", "agency", "kind", "summary", "source", "source_id"} <= set(table.columns)
+    assert len(table) >= 1 and {"date", "agency", "kind", "summary", "record"} <= set(table.columns)
     assert list(table["date"]) == sorted(table["date"])
     assert at.get("plotly_chart")
     assert "Export CSV" in [b.label for b in at.get("download_button")]

@@ -68,7 +68,7 @@ def test_records_of_one_kind_fold_into_one_node_with_count_and_years() -> None:
     assert len(view.nodes) == 6  # offender, partner, child, address, intelligence, the group
     (about,) = [e for e in view.edges if e.source == groups[0].id]
     assert about.target == "person|o" and about.props["records"] == 12
-    assert chart.edge_caption(about) == "about (12 records)"
+    assert chart.edge_caption(about) == "is about (12 records)"
     group = view.folded[groups[0].id]
     assert [m.props["source_id"] for m in group.members][:2] == ["V0", "V1"]  # oldest first
 
