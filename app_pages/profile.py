@@ -67,5 +67,5 @@ elif section.startswith("Flags"):
     for flag in flags:
         widgets.flag_card(flag, triage.state_of(states, flag), as_of)
 else:
-    png = profile_ui.exports(view, elements, root.name)
+    png = profile_ui.exports(view, elements, root.name, as_of)
     profile_ui.briefing(root, png, flags, as_of)

@@ -13,12 +13,14 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
+import wording
 from explorer import cached, chart, render, ui, widgets
 from explorer.badges import agency_of_feed, full_name
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
 from explorer.statements import iso
 from explorer.text import md
+from exports import file_name
 from queries.flags import Flag
 
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
@@ -318,12 +320,17 @@ def hub_table(ranked: list[Any]) -> pd.DataFrame:
     )
 
 
-def exports(view: chart.View, elements: dict[str, Any], name: str) -> bytes:
+def exports(view: chart.View, elements: dict[str, Any], name: str, as_of: dt.date) -> bytes:
     png = render.network_png(view, elements, title=name)
     cols = st.columns(2)
-    cols[0].download_button("Chart as PNG", png, file_name="link-chart.png", mime="image/png")
+    cols[0].download_button(
+        "Chart as PNG", png, file_name=file_name("link-chart", name, as_of, "png"), mime="image/png"
+    )
     cols[1].download_button(
-        "Chart as JSON", json.dumps(elements, default=str), file_name="link-chart.json", mime="application/json"
+        "Chart as JSON",
+        json.dumps(elements, default=str),
+        file_name=file_name("link-chart", name, as_of, "json"),
+        mime="application/json",
     )
     return png
 
@@ -336,33 +343,79 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
     """Build the PDF briefing on request (it queries line of sight and chronology), then offer it."""
     from explorer.briefing import Briefing
     from explorer.briefing import render as render_pdf
-    from explorer.sight import matrix
 
     if not st.button("Prepare PDF briefing", key=f"pdf-{node.id}"):
         return
-    records = tuple(sorted(r["key"] for r in node.records))
     ranked = hubs(cached.connected(node.id), as_of)[0]
-    hub_frame = hub_table(ranked) if ranked else None
-    sight = matrix(cached.sight_of(records, as_of)) if node.role(as_of) == "child" and records else None
-    chronology = cached.events(records, (node.key,) if node.kind == "address" else (), as_of)
+    child_name, child_records = briefing_child(node, flags, as_of)
     doc = Briefing(
         title=f"Briefing: {node.name}",
-        subtitle=f"{node.role(as_of)} - {node.id}",
+        subtitle=f"{node.role(as_of)}" + (f", aged {wording.age(_dob(node), as_of)}" if _dob(node) else ""),
         analyst=st.session_state["analyst"],
         reason=st.session_state["reason"],
         as_of=as_of,
-        records=records_table(node) if node.records else pd.DataFrame([properties(node)]),
+        records=briefing_records(node),
         flags=flags,
         network_png=png,
-        hubs=hub_frame,
-        sight=sight,
-        chronology=chronology.assign(date=chronology["date"].map(iso)) if not chronology.empty else None,
+        hubs=hub_table(ranked) if ranked else None,
+        sight=_sight(child_records, as_of),
+        chronology=_chronology(child_records, as_of),
+        chronology_of=child_name,
     )
     ui.consult("briefing pdf", {"node": node.id}, len(flags), [node.id], action="disclosure")
     st.download_button(
         "Download PDF briefing",
         render_pdf(doc),
-        file_name="sightline-briefing.pdf",
+        file_name=file_name("briefing", node.name, as_of, "pdf"),
         mime="application/pdf",
         type="primary",
+    )
+
+
+def _dob(node: Node) -> Any:
+    return node.props.get("dob") or next((r.get("dob") for r in node.records if r.get("dob")), None)
+
+
+def briefing_child(node: Node, flags: list[Flag], as_of: dt.date) -> tuple[str, tuple[str, ...]]:
+    """Whose chronology and line of sight the briefing carries: the person briefed on when a child, else the
+    first child the flags name (their record keys)."""
+    if node.role(as_of) == "child" and node.records:
+        return node.name, tuple(sorted(r["key"] for r in node.records))
+    for flag in flags:
+        for child in flag.children:
+            records = child.record_keys or (child.key,)
+            return wording.tidy_name(child.name) or "the child", tuple(sorted(records))
+    return "", ()
+
+
+def _sight(records: tuple[str, ...], as_of: dt.date) -> pd.DataFrame | None:
+    from explorer.sight import matrix
+
+    return matrix(cached.sight_of(records, as_of)) if records else None
+
+
+def _chronology(records: tuple[str, ...], as_of: dt.date) -> pd.DataFrame | None:
+    if not records:
+        return None
+    frame = cached.events(records, (), as_of)
+    if frame.empty:
+        return None
+    return frame.assign(date=frame["date"].map(lambda d: wording.date(d, "")))[["date", "agency", "summary", "record"]]
+
+
+def briefing_records(node: Node) -> pd.DataFrame:
+    """The person's records across agencies in words (agency, record, name, born), never a record key; an
+    address's or agency's own fields otherwise."""
+    if not node.records:
+        return pd.DataFrame([chart.node_details(node) or {"name": node.name}])
+    return pd.DataFrame(
+        [
+            {
+                "agency": wording.agency(r.get("source")),
+                "record": wording.record(r.get("source"), r.get("source_id")),
+                "name": wording.person_name(r.get("forenames"), r.get("surname")),
+                "born": wording.date(r.get("dob"), ""),
+            }
+            for r in node.records
+        ]
     )
