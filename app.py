@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import warm
+from explorer import icon, warm
 from explorer.ui import PAGES, as_of, sidebar
 
-st.set_page_config(page_title="Sightline", page_icon=":material/visibility:", layout="wide")
+st.set_page_config(page_title="Sightline", page_icon=icon.page_icon(), layout="wide")  # served locally
 
 navigation = st.navigation(
     {
