@@ -216,6 +216,21 @@ def elements(view: View, as_of: dt.date, flags: dict[str, list[str]]) -> dict[st
     return {"nodes": nodes, "edges": edges}
 
 
+def exported(elements: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """The chart's elements for the JSON export: node ids renumbered (n1, n2, ...; e1, e2, ... for links), so
+    the file carries no record key or graph id, only what the chart shows and how its nodes are linked."""
+    ids = {n["data"]["id"]: f"n{i}" for i, n in enumerate(elements["nodes"], 1)}
+    nodes = [{"data": n["data"] | {"id": ids[n["data"]["id"]]}} for n in elements["nodes"]]
+    edges = [
+        {
+            "data": e["data"]
+            | {"id": f"e{i}", "source": ids.get(e["data"]["source"], ""), "target": ids.get(e["data"]["target"], "")}
+        }
+        for i, e in enumerate(elements["edges"], 1)
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
 def relationship(kind: str) -> str:
     """A relationship type in plain words ('ASSESSED_IN' -> 'had a risk assessment')."""
     return wording.relationship(kind)

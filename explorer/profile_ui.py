@@ -328,7 +328,7 @@ def exports(view: chart.View, elements: dict[str, Any], name: str, as_of: dt.dat
     )
     cols[1].download_button(
         "Chart as JSON",
-        json.dumps(elements, default=str),
+        json.dumps(chart.exported(elements), default=str),
         file_name=file_name("link-chart", name, as_of, "json"),
         mime="application/json",
     )

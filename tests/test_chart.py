@@ -132,3 +132,14 @@ def test_group_ids_are_stable_and_plurals_name_the_shared_subtype() -> None:
     ends = frozenset({"person|o"})
     assert grouping.group_id("visit", "police", ends) == grouping.group_id("visit", "police", ends)
     assert grouping.group_id("visit", "police", ends) != grouping.group_id("visit", "probation", ends)
+
+
+def test_the_json_export_carries_no_key_or_graph_id() -> None:
+    flags = {"nhs:1": ["S1"]}
+    view = chart.build_view(_graph(), chart.Filters(), {"person|o"}, AS_OF, flags)
+    out = chart.exported(chart.elements(view, AS_OF, flags))
+    text = str(out)
+    assert "person|" not in text and "nhs:" not in text and "police:" not in text
+    ids = {n["data"]["id"] for n in out["nodes"]}
+    assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in out["edges"])
+    assert len(out["edges"]) == len(view.edges)
