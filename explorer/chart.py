@@ -12,6 +12,7 @@ chart was opened from a flag.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -197,7 +198,7 @@ def elements(view: View, as_of: dt.date, flags: dict[str, list[str]]) -> dict[st
         if n.id in view.path:
             data["on_path"] = True
         data.update(node_details(n))
-        nodes.append({"data": data})
+        nodes.append({"data": _safe(data)})
     edges = []
     for e in view.edges:
         data = {
@@ -212,8 +213,17 @@ def elements(view: View, as_of: dt.date, flags: dict[str, list[str]]) -> dict[st
         }
         if e.props.get("on_path"):
             data["on_path"] = True
-        edges.append({"data": data})
+        edges.append({"data": _safe(data)})
     return {"nodes": nodes, "edges": edges}
+
+
+def _safe(data: dict[str, Any]) -> dict[str, Any]:
+    """Feed text is data: the component's side panel writes every field as HTML, so <, > and & are escaped
+    (quotes are not: the chart's canvas captions show the same text, and O'Brien must read as O'Brien)."""
+    return {
+        k: html.escape(v, quote=False) if isinstance(v, str) and k not in {"id", "source", "target"} else v
+        for k, v in data.items()
+    }
 
 
 def exported(elements: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:

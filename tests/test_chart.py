@@ -143,3 +143,11 @@ def test_the_json_export_carries_no_key_or_graph_id() -> None:
     ids = {n["data"]["id"] for n in out["nodes"]}
     assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in out["edges"])
     assert len(out["edges"]) == len(view.edges)
+
+
+def test_feed_text_reaches_the_side_panel_as_text() -> None:
+    net = _graph()
+    net.nodes["person|p"].records[0]["forenames"] = "<img src=x onerror=alert(1)>"
+    view = chart.build_view(net, chart.Filters(), {"person|o"}, AS_OF, {})
+    data = next(n["data"] for n in chart.elements(view, AS_OF, {})["nodes"] if n["data"]["id"] == "person|p")
+    assert "<img" not in data["name"] and "&lt;img" in data["name"]
