@@ -66,6 +66,7 @@ elif section.startswith("Flags"):
     states = triage.states(ui.graph(), [k for f in flags for k in f.triage_keys()])
     for flag in flags:
         widgets.flag_card(flag, triage.state_of(states, flag), as_of)
+        profile_ui.show_path(flag)
 else:
     png = profile_ui.exports(view, elements, root.name, as_of)
     profile_ui.briefing(root, png, flags, as_of)

@@ -14,6 +14,7 @@ import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
 import wording
+from errors import SightlineError
 from explorer import cached, chart, render, ui, widgets
 from explorer.badges import agency_of_feed, full_name
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
@@ -263,10 +264,14 @@ def flag_path(flags: list[Flag]) -> Network | None:
         return None
     flag = linked[chosen]
     subject = flag.subject.key if flag.subject else ""
-    ends = [cached.resolve(subject), cached.resolve(flag.children[0].key)]
-    if None in ends or ends[0] == ends[1]:
+    try:
+        ends = [cached.resolve(subject), cached.resolve(flag.children[0].key)]
+        if None in ends or ends[0] == ends[1]:
+            return None
+        net, _ = cached.path(str(ends[0]), str(ends[1]), False)
+    except SightlineError as e:
+        st.warning(f"The flag's path could not be drawn: {md(str(e))}")
         return None
-    net, _ = cached.path(str(ends[0]), str(ends[1]), False)
     if not net.edges:
         st.caption("No chain of links without agencies joins this flag's offender and child.")
         return None
@@ -370,6 +375,17 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
         mime="application/pdf",
         type="primary",
     )
+
+
+def show_path(flag: Flag) -> None:
+    """A button under a flag that draws its offender-child path on the link chart (before the page reruns)."""
+
+    def go() -> None:
+        st.session_state["focus-flag"] = flag.key
+        st.session_state["profile-view"] = "Link chart"
+
+    if flag.subject and flag.children:
+        st.button("Draw its path on the link chart", key=f"show-path-{flag.key}", on_click=go)
 
 
 def _dob(node: Node) -> Any:
