@@ -5,11 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from errors import SightlineError
-from explorer import cached, ui, widgets
+from explorer import cached, search, ui, widgets
 from explorer.text import md
 
 st.title("Search")
-st.caption('A name as any agency wrote it ("Bill Smyth" finds William Smith), a street or postcode, or an agency.')
+st.caption(
+    'A name as any agency wrote it ("Bill Smyth" finds William Smith, "Chas Freman" Charles Freeman), a street or '
+    "postcode, or an agency. Exact matches first; each person with age and current address."
+)
 ui.require_identity()
 ui.graph()
 text = st.text_input("Search", key="search-text", placeholder="e.g. Jon Smyth, E8 1AB, Acacia Road, Jigsaw")
@@ -32,5 +35,5 @@ if not hits:
 for kind, title in (("person", "People"), ("address", "Addresses"), ("agency", "Agencies")):
     group = [h for h in hits if h.kind == kind]
     if group:
-        st.subheader(f"{title} ({len(group)})")
+        st.subheader(f"{title} ({search.shown_of(group)})")
         widgets.hit_rows(group, prefix=kind)

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from loaders.spec import load_spec
+from wording import age_years
 
 AGENCY_LABELS = {
     "police": "police",
@@ -68,10 +69,8 @@ def is_child(dob: Any, as_of: dt.date) -> bool:
 
 
 def age(dob: Any, as_of: dt.date) -> int | None:
-    """Whole years on the as-of date; None without a date of birth."""
-    if not isinstance(dob, dt.date):
-        return None
-    return as_of.year - dob.year - ((as_of.month, as_of.day) < (dob.month, dob.day))
+    """Whole years on the as-of date; None without a date of birth (wording.age_years: one way to count)."""
+    return age_years(dob, as_of) if isinstance(dob, dt.date) else None
 
 
 def full_name(record: dict[str, Any]) -> str:

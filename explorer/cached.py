@@ -8,8 +8,10 @@ from typing import Any
 
 import streamlit as st
 
+from errors import SightlineError
 from explorer import chronology, network, paths, review, search, sight, worklist
-from explorer.ui import graph
+from explorer import profile_facts as profile_facts_module
+from explorer.ui import connect, graph
 from graph.stats import graph_stats
 from queries.library import load_library
 
@@ -20,6 +22,33 @@ CHECKS_TTL = 600  # the worklist: records change with loads, not by the minute; 
 @st.cache_data(ttl=CHECKS_TTL, show_spinner="Running every saved query…")
 def worklist_rows(as_of: dt.date) -> worklist.Fetched:
     return worklist.fetch(graph(), as_of, load_library())
+
+
+@st.cache_data(ttl=CHECKS_TTL, show_spinner="Finding how each offender is related to each child…")
+def relations(as_of: dt.date) -> worklist.Relations:
+    """For the worklist's children (all of them, before filters: one query per as-of date)."""
+    children, _ = worklist.children_first(worklist_rows(as_of).rows)
+    return worklist.relations(graph(), children)
+
+
+@st.cache_data(ttl=CHECKS_TTL, show_spinner=False)
+def evidence_agencies(as_of: dt.date) -> dict[str, str]:
+    """Record id -> named agency, for every record the worklist's flags cite (one query per as-of date)."""
+    return worklist.evidence_agencies(graph(), worklist_rows(as_of).rows)
+
+
+@st.cache_data(ttl=TTL, show_spinner="Reading where they live and what is recorded…")
+def profile_facts(records: tuple[str, ...], as_of: dt.date) -> profile_facts_module.Facts:
+    return profile_facts_module.fetch(graph(), list(records), as_of)
+
+
+@st.cache_data(ttl=CHECKS_TTL, show_spinner=False)
+def records_end(today: dt.date) -> dt.date:
+    """The day the records end (today when they run on to it, or Neo4j cannot say): where the explorer opens."""
+    try:
+        return worklist.records_end(connect(), today) or today
+    except SightlineError:
+        return today
 
 
 @st.cache_data(ttl=TTL, show_spinner="Searching…")

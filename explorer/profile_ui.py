@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import html
 import json
+import re
 from typing import Any
 
 import pandas as pd
@@ -15,15 +16,27 @@ from st_link_analysis import Event, st_link_analysis
 
 import wording
 from errors import SightlineError
-from explorer import cached, chart, render, ui, widgets
-from explorer.badges import agency_of_feed, full_name
+from explorer import cached, chart, profile_facts, render, ui, widgets
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
-from explorer.statements import iso
 from explorer.text import md
 from exports import file_name
 from queries.flags import Flag
+from wording import (
+    address,
+    agency,
+    code,
+    condition,
+    date,
+    offence,
+    person_name,
+    record,
+    signal_label,
+    tidy_name,
+    yes_no,
+)
 
+INTERNAL_PROPS = {"key", "raw_forms", "method", "resolved_at", "records", "written"}  # linkage's and the loader's
 ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adult": "blue"}
 
 
@@ -55,15 +68,16 @@ def fetch(s: dict[str, Any]) -> Network:
 
 
 def records_table(node: Node) -> pd.DataFrame:
+    """The person's records across agencies, in words: which agency, which record, the name and birth date it
+    gives, and how it was linked (never a record key, a feed name or a linkage field)."""
     return pd.DataFrame(
         [
             {
-                "agency": agency_of_feed(r.get("source")),
-                "feed": r.get("source"),
-                "record": r.get("key"),
-                "name": full_name(r),
-                "born": iso(r.get("dob")),
-                "linked by": r.get("rule", ""),
+                "agency": agency(r.get("source")),
+                "record": record(r.get("source"), r.get("source_id")),
+                "name": person_name(r.get("forenames"), r.get("surname")),
+                "born": date(r.get("dob"), ""),
+                "linked by": "its own record" if r.get("rule") in (None, "", "alone") else r.get("rule"),
             }
             for r in node.records
         ]
@@ -71,16 +85,39 @@ def records_table(node: Node) -> pd.DataFrame:
 
 
 def header(node: Node, as_of: dt.date, signals: list[str]) -> None:
+    """Who this is: name, role and flags; for a person age, address, household and, for an offender, the
+    offence, notification, orders, MAPPA, risk and offender manager; then the records behind it."""
     role = node.role(as_of)
     badge = f":{ROLE_BADGE.get(role, 'violet')}-badge[{md(role)}]"
-    flags = " ".join(f":red-badge[⚑ {s}]" for s in signals)
-    st.markdown(f"### {md(node.name)} {badge} {flags}")
+    flags = " ".join(f":red-badge[⚑ {md(signal_label(s))}]" for s in signals)
+    st.markdown(f"### {md(title(node))} {badge} {flags}")
+    if node.kind in {"person", "record"}:
+        facts = cached.profile_facts(tuple(sorted(node.record_keys)), as_of)
+        dob = node.props.get("dob") or next((r.get("dob") for r in node.records if r.get("dob")), None)
+        st.markdown("  \n".join(f"**{label}:** {md(text)}" for label, text in profile_facts.lines(facts, dob, as_of)))
     if node.records:
-        agencies = sorted({agency_of_feed(r.get("source")) for r in node.records})
+        agencies = sorted({agency(r.get("source")) for r in node.records})
         st.caption(f"{len(node.records)} record(s) across {md(', '.join(agencies))}, linked as one person")
         st.dataframe(records_table(node), hide_index=True, width="stretch")
     else:
-        st.dataframe(pd.Series(properties(node), name="value"), width="stretch")
+        st.markdown("  \n".join(f"**{label}:** {md(text)}" for label, text in place_lines(node)))
+
+
+def title(node: Node) -> str:
+    """The node's name as an analyst writes it: a person's in title case, an address as a letter carries it."""
+    if node.kind == "address":
+        return address(node.props.get("line1"), node.props.get("postcode") or "", None, node.props.get("town"))
+    return tidy_name(node.name) if node.kind in {"person", "record"} else node.name
+
+
+def place_lines(node: Node) -> list[tuple[str, str]]:
+    """An address or an agency in words (never its key, folded forms or load times)."""
+    props = node.props
+    if node.kind == "address":
+        return [("Address", title(node))]
+    if node.kind == "agency":
+        return [("Kind", agency(props.get("agency_type"))), ("Area", props.get("area") or "not recorded")]
+    return [("Recorded", date(props.get("date"))), ("Record", record(props.get("source"), props.get("source_id")))]
 
 
 def controls(net: Network) -> chart.Filters:
@@ -210,10 +247,10 @@ def group_records(group: Any) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "date": iso(m.date),
-                "agency": agency_of_feed(m.props.get("source")),
+                "date": date(m.date, ""),
+                "agency": agency(m.props.get("source")),
                 "summary": m.props.get("summary") or m.name,
-                "record": m.props.get("source_id", ""),
+                "record": record(m.props.get("source"), m.props.get("source_id")),
             }
             for m in group.members
         ]
@@ -231,14 +268,15 @@ def details(nid: str | None, net: Network, view: chart.View) -> None:
     node = net.nodes.get(nid or "")
     if node is None:
         return
-    st.markdown(f"**Selected: {md(node.name)}** ({md(node.label)})")
+    st.markdown(f"**Selected: {md(title(node))}** ({md(node.label)})")
     grade = grading(node.props)
     if grade:
         st.markdown(f"Intelligence grading (3x5x2): **{md(grade)}**")
-    if node.records:
+    if node.records:  # a person: the records say it all (the identity's own fields are linkage's, not the analyst's)
         st.dataframe(records_table(node), hide_index=True, width="stretch")
-    else:
-        st.dataframe(pd.Series(chart.node_details(node), name="value"), width="stretch")
+    props = worded(properties(node)) if not node.records else {}
+    if props:
+        st.dataframe(pd.Series(props, name="value"), width="stretch")
     if node.kind != "person" and st.button("Expand this node", key=f"expand-{node.id}"):
         st.session_state["chart"]["expanded"].setdefault(node.id, NEIGHBOUR_LIMIT)
         st.rerun()
@@ -276,6 +314,31 @@ def flag_path(flags: list[Flag]) -> Network | None:
         st.caption("No chain of links without agencies joins this flag's offender and child.")
         return None
     return net
+
+
+def worded(props: dict[str, str]) -> dict[str, str]:
+    """A node's fields in words: labels without underscores, yes/no for booleans, dates as dates, codes as
+    words, the source record named ("schedule 3: yes", never "schedule_3: True"); linkage's fields dropped."""
+    out: dict[str, str] = {}
+    for name, value in props.items():
+        if name in INTERNAL_PROPS or name in {"source", "source_id"}:
+            continue
+        if name == "offence_category":
+            value = offence(value)
+        elif name == "agency_type":
+            value = agency(value)
+        elif name == "condition_code":
+            value = condition(value)
+        elif value in {"True", "False"}:
+            value = yes_no(value)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+            value = date(value)
+        elif re.fullmatch(r"[a-z0-9]+(_[a-z0-9]+)+", value):
+            value = code(value)
+        out[name.replace("_", " ")] = value
+    if props.get("source"):
+        out["recorded in"] = record(props["source"], props.get("source_id"))
+    return out
 
 
 def path_finder(nid: str, name: str, as_of: dt.date, flags: dict[str, list[str]]) -> None:

@@ -87,13 +87,16 @@ def _keep(key: str) -> None:
 
 
 def _as_of_param() -> dt.date:
-    """?as_of=YYYY-MM-DD in the URL opens the explorer on that day (links, screenshots); else today (also for a
-    day outside the picker's 1900-2100, e.g. 0001-01-01, which crashed every page)."""
+    """?as_of=YYYY-MM-DD in the URL opens the explorer on that day (links, screenshots); else the day the records
+    end, today or earlier (a demo population ends in 2024: opening on today showed artefacts of the gap), also
+    for a day outside the picker's 1900-2100, e.g. 0001-01-01, which crashed every page."""
+    from explorer.cached import records_end  # cached imports this module
+
     try:
         day = dt.date.fromisoformat(st.query_params.get("as_of", ""))
     except ValueError:
-        return dt.date.today()
-    return day if FIRST_DAY <= day <= LAST_DAY else dt.date.today()
+        return records_end(dt.date.today())
+    return day if FIRST_DAY <= day <= LAST_DAY else records_end(dt.date.today())
 
 
 def identified() -> bool:

@@ -9,11 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from errors import SightlineError
-from explorer import cached, triage, ui
+from explorer import cached, flagtext, triage, ui
 from explorer.network import split_id
 from explorer.search import Hit
 from explorer.text import md
 from queries.flags import Flag
+from wording import date, signal_label
 
 BADGE_COLOURS = {"offender": "red", "child": "orange", "practitioner": "gray", "address": "violet"}
 
@@ -78,17 +79,21 @@ def subject(label: str, key: str, as_of: dt.date, prompt: str, kinds: Collection
 
 
 def flag_card(flag: Flag, state: triage.State | None, as_of: dt.date) -> None:
-    """One flag: why it was raised, the path and the source records, and the triage form."""
+    """One flag: why it was raised, what to do next, the path and the source records in plain words (named
+    agencies, dates), and the triage form."""
     status = triage.shown_status(flag, state)
     marker = ":red-badge[re-raised]" if status == triage.RE_RAISED else f":blue-badge[{status}]"
-    with st.expander(f"{flag.signal} · {flag.severity} · {flag.title}", expanded=status == triage.RE_RAISED):
-        st.markdown(f"{marker} {md(flag.summary)}")
+    label = f"{signal_label(flag.signal)} · {flag.severity} · {flag.title}"
+    with st.expander(label, expanded=status == triage.RE_RAISED):
+        st.markdown(f"{marker} **Why:** {md(flagtext.reason(flag))}")
+        if action := flagtext.action(flag):
+            st.info(f"**Suggested action:** {md(action)}")
         for sentence in flag.from_notes():  # a fact read from free text: shown as written, for confirmation
-            st.markdown(f":orange-badge[from a note, to confirm] {md(sentence)}")
-        for step in flag.path:
+            st.markdown(f":orange-badge[from a note, to confirm] {md(flagtext.plain(sentence, flagtext.names(flag)))}")
+        st.caption(f"First detected {date(flag.detected_on)}. How the records connect:")
+        for step in flagtext.path(flag):
             st.code(step, language=None)
-        evidence = pd.DataFrame([e.to_json() for e in flag.evidence])  # the records as exported, dates as text
-        st.dataframe(evidence, hide_index=True, width="stretch")
+        st.dataframe(flagtext.evidence(flag, cached.evidence_agencies(as_of)), hide_index=True, width="stretch")
         if state and state.reason:
             st.caption(f"Last decision by {md(state.updated_by)}: {md(state.status)} — {md(state.reason)}")
         if state:

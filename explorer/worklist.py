@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
-from explorer.statements import iso
+from explorer import flagtext
+from explorer import statements as cypher
 from explorer.triage import NEW, State, shown_status, state_of
 from graph.db import Graph
 from loaders.addresses import postcode_in
 from queries.flags import Flag
 from queries.library import SEVERITIES, SavedQuery, by_signal
 from queries.runner import WorklistRow, worklist
+from wording import address, age, agency, date, kinship, signal_name, tidy_name
 
 
 @dataclass
@@ -48,8 +51,8 @@ def flag_index(rows: list[WorklistRow]) -> dict[str, list[str]]:
 
 
 def agencies_of(flag: Flag) -> set[str]:
-    """Agencies a flag involves: evidence agencies (police, health...) and named agencies."""
-    return {e.agency for e in flag.evidence if e.agency} | {a.name for a in flag.agencies if a.name}
+    """Agencies a flag involves, in words: evidence agencies (police, health...) and named agencies."""
+    return {agency(e.agency) for e in flag.evidence if e.agency} | {a.name for a in flag.agencies if a.name}
 
 
 def areas_of(flag: Flag) -> set[str]:
@@ -95,27 +98,137 @@ def filtered(rows: list[WorklistRow], keep: RowFilter) -> list[WorklistRow]:
     return out
 
 
-def table(rows: list[WorklistRow], states: dict[str, State]) -> pd.DataFrame:
-    """One line per child: the table the analyst scans."""
+def is_compliance(row: WorklistRow) -> bool:
+    """A row about an offender alone (an overdue risk assessment, a missed notification): no child is named."""
+    return not any(f.children for f in row.flags)
+
+
+def children_first(rows: list[WorklistRow]) -> tuple[list[WorklistRow], list[WorklistRow]]:
+    """The children's rows, and the offender-only compliance rows, each in worklist order."""
+    return [r for r in rows if not is_compliance(r)], [r for r in rows if is_compliance(r)]
+
+
+# (offender record key, child key) -> how the offender stands to the child, in words ("father", "partner's child")
+Relations = dict[tuple[str, str], str]
+_ASSOCIATE = {  # ASSOCIATE_OF.relationship: what the child is to the offender -> what he is to the child
+    "child": "parent",
+    "cousin_child": "parent's cousin",
+    "parent": "child",
+    "partner": "partner",
+    "ex_partner": "ex-partner",
+}
+_FAMILY = {  # FAMILY_OF from the child: "the child is the ... of the offender" -> what he is to the child
+    "parent": "child",
+    "grandparent": "grandchild",
+    "aunt_uncle": "niece or nephew",
+}
+
+
+def relations(graph: Graph, rows: list[WorklistRow]) -> Relations:
+    """How each offender named on a child's flags stands to that child, from both identities' records."""
+    pairs = {
+        (f.subject.key, row.key): {"offender": f.subject.key, "child": row.key, "records": _records(row)}
+        for row in rows
+        for f in row.flags
+        if f.subject and f.subject.key != row.key
+    }
+    found = cypher.read(graph, "worklist/relations", pairs=list(pairs.values())) if pairs else []
+    return {(r["offender"], r["child"]): _relation(r) for r in found}
+
+
+def _records(row: WorklistRow) -> list[str]:
+    return sorted({row.key} | {r for f in row.flags for c in f.children if c.key == row.key for r in c.records})
+
+
+def _relation(found: dict[str, Any]) -> str:
+    """The closest tie first: parent, family record, police associate, a partner's child, an address shared."""
+    if found["parent"]:
+        return kinship(found["parent"][0])
+    if found["family_of_child"]:
+        return kinship(found["family_of_child"][0])
+    if found["child_family_of"]:
+        value = found["child_family_of"][0]
+        return _FAMILY.get(value, kinship(value))
+    if found["associate"]:
+        value = found["associate"][0]
+        return _ASSOCIATE.get(value, kinship(value))
+    if found["partner"]:
+        return f"parent's {kinship(found['partner'][0])}"
+    if found["address"]:
+        return f"uses the child's address ({address(found['address'][0])})"
+    return "no family tie recorded"
+
+
+def offenders(row: WorklistRow, known: Relations) -> str:
+    """The offenders a child's flags name, each with how he stands to the child: "Joe Austin (father)"."""
+    named: dict[str, str] = {}
+    for flag in row.flags:
+        if flag.subject and flag.subject.key != row.key:
+            how = known.get((flag.subject.key, row.key)) or _role(flag)
+            named.setdefault(tidy_name(flag.subject.name) or "name not recorded", how)
+    return "; ".join(f"{name} ({how})" if how else name for name, how in named.items())
+
+
+def _role(flag: Flag) -> str:
+    """The role the query gave the offender, when the graph was not asked ("offender (father)" -> "father")."""
+    role = next((p.role for p in flag.people if flag.subject and p.key == flag.subject.key), "")
+    return role[role.find("(") + 1 : -1] if "(" in role else ""
+
+
+def _worst_flag(row: WorklistRow) -> Flag:
+    """The flag a row is ranked by: the most severe, the earliest detected among those."""
+    return min(row.flags, key=lambda f: (SEVERITIES.index(f.severity), f.detected_on or dt.date.max))
+
+
+def signals_text(row: WorklistRow) -> str:
+    """The row's signals by name, in S1..S14 order."""
+    return "; ".join(signal_name(s) for s in row.signals)
+
+
+def table(
+    rows: list[WorklistRow], states: dict[str, State], as_of: dt.date, known: Relations | None = None
+) -> pd.DataFrame:
+    """One line per child: the table the analyst scans. Names, dates and signals in words, never keys."""
+    known = known or {}
     lines = []
     for row in rows:
-        found = [state_of(states, f) for f in row.flags]
-        statuses = [shown_status(f, s) for f, s in zip(row.flags, found, strict=True)]
-        assignees = sorted({s.assignee for s in found if s} - {""})
         lines.append(
             {
-                "child (or subject)": row.name,
-                "born": iso(row.dob),
+                "child": tidy_name(row.name) or "name not recorded",
+                "age": age(row.dob, as_of),
                 "severity": row.severity,
-                "signals": " ".join(row.signals),
-                "flags": len(row.flags),
-                "first detected": min((iso(f.detected_on) for f in row.flags), default=""),
-                "triage": _summary(statuses),
-                "assigned to": ", ".join(assignees),
-                "areas": " ".join(sorted({a for f in row.flags for a in areas_of(f)})),
+                "signals": signals_text(row),
+                "offender (relationship)": offenders(row, known),
+                "reason": flagtext.reason(_worst_flag(row)),
+                "first detected": date(min((f.detected_on for f in row.flags if f.detected_on), default=None), ""),
             }
+            | _triage(row, states)
         )
     return pd.DataFrame(lines)
+
+
+def compliance_table(rows: list[WorklistRow], states: dict[str, State], as_of: dt.date) -> pd.DataFrame:
+    """One line per offender whose flags name no child (compliance): offender, age, signals, reason, triage."""
+    lines = [
+        {
+            "offender": tidy_name(row.name) or "name not recorded",
+            "age": age(row.dob, as_of),
+            "severity": row.severity,
+            "signals": signals_text(row),
+            "reason": flagtext.reason(_worst_flag(row)),
+            "first detected": date(min((f.detected_on for f in row.flags if f.detected_on), default=None), ""),
+        }
+        | _triage(row, states)
+        for row in rows
+    ]
+    return pd.DataFrame(lines)
+
+
+def _triage(row: WorklistRow, states: dict[str, State]) -> dict[str, str]:
+    found = [state_of(states, f) for f in row.flags]
+    statuses = [shown_status(f, s) for f, s in zip(row.flags, found, strict=True)]
+    assignees = sorted({s.assignee for s in found if s} - {""})
+    return {"triage": _summary(statuses), "assigned to": ", ".join(assignees)}
 
 
 def _summary(statuses: list[str]) -> str:
@@ -142,3 +255,17 @@ def flags_for(rows: list[WorklistRow], keys: set[str]) -> list[Flag]:
             if _named(flag) & keys:
                 found[flag.key] = flag
     return list(found.values())
+
+
+def records_end(graph: Graph, today: dt.date) -> dt.date | None:
+    """The latest record date on or before today; None for a graph without dated records."""
+    rows = cypher.read(graph, "worklist/records_end", today=today)
+    return cypher.as_date(rows[0]["day"]) if rows else None
+
+
+def evidence_agencies(graph: Graph, rows: list[WorklistRow]) -> dict[str, str]:
+    """Record id -> the named agency behind it (a hospital, a health visiting team, the offender's police
+    team), for every record the rows' flags cite: so evidence says "Homerton Hospital", not "health"."""
+    ids = sorted({e.record_id for r in rows for f in r.flags for e in f.evidence if e.record_id})
+    found = cypher.read(graph, "worklist/evidence_agencies", records=ids) if ids else []
+    return {r["id"]: r["name"] for r in found if r["name"]}

@@ -114,7 +114,8 @@ CALL (o, oi) {
   WHERE n.outcome IN ['missed', 'late'] AND n.due_date + duration({days: 1}) <= $as_of
   WITH n, n.due_date + duration({days: 1}) AS lo
   RETURN lo, lo + duration({days: $lookback_days}) AS hi, null AS child,
-         'made the ' + n.notification_type + ' notification due ' + toString(n.due_date) + ' ' + CASE n.outcome WHEN 'missed' THEN 'never' ELSE 'late' END AS what,
+         CASE n.outcome WHEN 'missed' THEN 'never made the ' + n.notification_type + ' notification due ' + toString(n.due_date)
+           ELSE 'made the ' + n.notification_type + ' notification due ' + toString(n.due_date) + ' late' END AS what,
          {agency: 'police', feed: n.source, record_id: n.source_id, date: n.date,
           what: n.notification_type + ' notification due ' + toString(n.due_date) + ': ' + n.outcome} AS ev
   UNION

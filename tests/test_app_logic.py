@@ -117,9 +117,10 @@ def test_worklist_filters_by_agency_and_postcode_district() -> None:
     assert wl.filtered(rows, wl.RowFilter(areas=frozenset({"E8"})))
     assert not wl.filtered(rows, wl.RowFilter(agencies=frozenset({"police"})))
     assert wl.filtered(rows, wl.RowFilter(agencies=frozenset({"Elm Surgery"})))
-    table = wl.table(rows, {})
+    table = wl.table(rows, {}, D(2024, 12, 31))
     assert table.loc[0, "triage"] == "1 new"
-    assert (table.loc[0, "born"], table.loc[0, "first detected"]) == ("2015-01-01", "2020-01-01")
+    assert (table.loc[0, "age"], table.loc[0, "first detected"]) == ("9", "1 January 2020")
+    assert table.loc[0, "signals"] == "child at an offender's address"
 
 
 def test_line_of_sight_marks_gaps_and_late_awareness() -> None:

@@ -14,6 +14,7 @@ from explorer import chart
 from explorer.network import NEIGHBOUR_LIMIT
 from graph.db import Graph
 from settings import Settings
+from tests.support.keys import assert_no_internal_keys
 from tests.support.population import Population, consultations, explorer_env, open_app, population, texts, widget
 
 __all__ = ["explorer_env", "population"]  # fixtures
@@ -32,9 +33,36 @@ def test_a_child_record_opens_as_one_person_with_flags_and_a_capped_chart(popula
     assert not at.exception and not texts(at, "error")
     header = texts(at, "markdown")[0]
     assert "child" in header and "S1" in header
-    assert at.dataframe[0].value["record"].str.startswith("nhs:").any()  # the identity's records, one row each
+    records = at.dataframe[0].value  # the identity's records, one row each, in words
+    assert (records["agency"] == "health").any() and not records["record"].str.contains(":").any()
     assert any("showing" in c and "neighbours" in c for c in texts(at, "caption"))
     assert consultations()[-1]["what"] == "profile"
+
+
+def test_the_header_says_age_address_and_household_of_a_child(population: Population) -> None:
+    """Fails when the first questions (how old, where, with whom) need a click, or a key shows."""
+    at = open_app("profile", focus=_child(population))
+    header = "\n".join(texts(at, "markdown")[:2])
+    for label in ("**Age:**", "**Lives at:**", "**Household:**"):
+        assert label in header, header
+    lives_at = header.split("**Lives at:** ")[1].split("\n")[0]
+    assert "since" in lives_at or "from" in lives_at  # with its dates
+    assert "|" not in lives_at and not any(f"{label}" in header for label in ("**Offence:**", "**MAPPA:**"))
+    assert_no_internal_keys(at)
+
+
+def test_the_header_of_an_offender_says_offence_notification_orders_mappa_risk_and_manager(
+    population: Population,
+) -> None:
+    """Fails when an offender's header lacks one of the facts a strategy discussion starts from, or shows a
+    raw value (an offence category code, "True" for Schedule 3)."""
+    at = open_app("profile", focus=_offender(population))
+    header = texts(at, "markdown")[1]
+    for label in ("Offence", "Notification", "Orders and conditions", "MAPPA", "Risk level", "Offender manager"):
+        assert f"**{label}:**" in header, header
+    assert "category " in header and "level " in header
+    assert "_" not in header and "True" not in header
+    assert_no_internal_keys(at)
 
 
 def test_expand_the_next_ring_reaches_the_offender_through_the_address(population: Population) -> None:
@@ -179,3 +207,26 @@ def test_opened_from_a_flag_the_offender_child_path_is_drawn_in_red(population: 
     flag_key = widget(at, "selectbox", "Highlight the path of a flag").value
     at = open_app("profile", focus=_child(population), **{"focus-flag": flag_key})  # as the worklist opens it
     assert any(e["data"].get("on_path") for e in _chart(at)["edges"])
+
+
+def test_a_selected_node_is_described_in_words() -> None:
+    """Unit test: a conviction's fields as the details panel shows them. Fails on "schedule_3: True", a raw
+    category code, an ISO date, a feed name or a linkage field."""
+    from explorer.profile_ui import worded
+
+    shown = worded(
+        {
+            "schedule_3": "True",
+            "offence_category": "indecent_images",
+            "date": "2020-01-02",
+            "raw_forms": "['1 ELM RD']",
+            "source": "police_convictions",
+            "source_id": "CON1",
+        }
+    )
+    assert shown == {
+        "schedule 3": "yes",
+        "offence category": "indecent images of children",
+        "date": "2 January 2020",
+        "recorded in": "conviction CON1",
+    }

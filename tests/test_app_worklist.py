@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
 
 from explorer import triage
 from explorer import worklist as wl
@@ -13,8 +16,10 @@ from loaders.load import load_directory
 from loaders.spec import load_spec
 from queries.library import load_library
 from queries.runner import WorklistRow
-from settings import Settings
+from settings import REPO_ROOT, Settings
+from tests.support.keys import assert_no_internal_keys, page_text
 from tests.support.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
+from wording import signal_name
 
 __all__ = ["explorer_env", "population"]  # fixtures
 
@@ -37,8 +42,10 @@ def test_worklist_lists_flagged_children_and_logs_the_consultation(population: P
     rows = _rows(settings)
     child = population.case("S1")["children"][0]
     assert any(child in c.records for row in rows for f in row.flags for c in f.children)
+    children, compliance = wl.children_first(rows)
     table = at.dataframe[0].value
-    assert len(table) == len(rows)
+    assert len(table) == len(children) and children and compliance
+    assert len(at.dataframe[1].value) == len(compliance)  # offenders' compliance flags in their own tab
     assert table["severity"].iloc[0] == "critical"  # most urgent first
     logged = consultations()
     assert [e["what"] for e in logged] == ["worklist"]
@@ -47,9 +54,11 @@ def test_worklist_lists_flagged_children_and_logs_the_consultation(population: P
 
 def test_filters_keep_only_the_chosen_signal(population: Population) -> None:
     at = open_app()
-    widget(at, "multiselect", "Signal").select("S1").run()
+    signals = widget(at, "multiselect", "Signal")
+    assert "Child at an offender's address (S1)" in signals.options  # the filter names the signal
+    signals.select("S1").run()
     table = at.dataframe[0].value
-    assert len(table) >= 1 and all("S1" in s.split() for s in table["signals"])
+    assert len(table) >= 1 and all(signal_name("S1") in s for s in table["signals"])
 
 
 def test_triage_is_kept_in_the_graph_and_no_further_action_needs_a_reason(
@@ -97,4 +106,60 @@ def test_triage_survives_a_reload_and_a_flag_back_after_nfa_is_re_raised(
     assert state.status == triage.NFA and state.decided_on == decided
     assert triage.shown_status(again, state) == triage.RE_RAISED
     at = open_app()
-    assert any("re-raised" in t for t in at.dataframe[0].value["triage"])
+    assert any("re-raised" in t for d in at.dataframe[:2] for t in d.value["triage"])
+
+
+def test_each_child_row_says_from_whom_why_and_since_when(population: Population, settings: Settings) -> None:
+    """Fails when a row names no offender or relationship, gives no reason, or shows a bare signal code."""
+    at = open_app()
+    table = at.dataframe[0].value
+    assert list(table.columns[:7]) == [
+        "child",
+        "age",
+        "severity",
+        "signals",
+        "offender (relationship)",
+        "reason",
+        "first detected",
+    ]
+    case = population.case("S1")
+    rows = _rows(settings)
+    s1 = next(f for r in rows for f in r.flags if f.signal == "S1" and case["children"][0] in f.child_keys())
+    line = table[table["signals"].str.contains(signal_name("S1"))].iloc[0]
+    assert s1.subject and s1.subject.name and s1.subject.name.title() in line["offender (relationship)"]
+    assert "(" in line["offender (relationship)"]  # how he stands to the child
+    assert line["reason"] and not any(f"S{i} " in line["signals"] + " " for i in range(1, 15))
+    assert all(table["age"] != "") and all(table["first detected"] != "")
+    assert_no_internal_keys(at)
+
+
+def test_a_flag_shows_its_reason_evidence_with_named_agencies_and_the_action(population: Population) -> None:
+    """Fails when a flag card shows a raw key, a feed name for an agency, or no suggested action."""
+    at = open_app()
+    widget(at, "selectbox", "Child to triage").select_index(0).run()
+    widget(at, "selectbox", "Offender to review").select_index(0).run()
+    shown = page_text(at)
+    assert "Suggested action:" in shown and "Why:" in shown
+    evidence = [d.value for d in at.dataframe if "what it says" in d.value.columns]
+    assert evidence and all(set(d.columns) == {"date", "agency", "record", "what it says"} for d in evidence)
+    agencies = {a for d in evidence for a in d["agency"]}
+    assert not agencies & {"health_births", "police_visits", "childrens_social_care"}
+    assert any(a not in {"police", "health", "education", "children's social care"} for a in agencies)  # named
+    births = [a for d in evidence for a, r in zip(d["agency"], d["record"], strict=True) if r.startswith("birth")]
+    assert all(a != "health" for a in births)  # the hospital is named where the birth record gives it
+    assert_no_internal_keys(at)
+
+
+def test_the_worklist_opens_on_the_day_the_records_end(population: Population, settings: Settings) -> None:
+    """The generated population ends in 2024: opened without a date, the explorer replays the records to their
+    last day, not to today; a date after it is flagged on the page. Fails if it opens on today."""
+    with Graph.connect(settings) as graph:
+        end = wl.records_end(graph, dt.date.today())
+    assert end and end <= AS_OF
+    at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=180)
+    at.session_state["analyst"], at.session_state["reason"] = "Test Analyst", "automated test"
+    at.run()
+    assert at.session_state["as_of"] == end
+    assert not any("records end" in w for w in texts(at, "warning"))
+    later = open_app(as_of=end + dt.timedelta(days=30))
+    assert any(f"The records end on {end.day} {end:%B %Y}" in w for w in texts(later, "warning"))
