@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 from fpdf import FPDF
 
-from explorer.saved import plain
+from explorer import flagtext
 from queries.flags import Flag
 
 MARKING = "OFFICIAL-SENSITIVE - personal data (criminal offence and child data): handle on a need-to-know basis"
@@ -124,10 +124,10 @@ def render(b: Briefing) -> bytes:
     _table(pdf, b.records)
     _heading(pdf, f"Flags raised ({len(b.flags)})")
     for f in b.flags:
-        line = f"{f.signal} ({f.severity}) {f.title}: {plain(f.summary)}"
+        line = f"{f.signal} ({f.severity}) {f.title}: {flagtext.reason(f)}"
         pdf.multi_cell(0, 5, _text(line), new_x="LMARGIN", new_y="NEXT")
-        for step in f.path:
-            pdf.multi_cell(0, 5, _text(f"    {plain(step)}"), new_x="LMARGIN", new_y="NEXT")
+        for step in flagtext.path(f):
+            pdf.multi_cell(0, 5, _text(f"    {step}"), new_x="LMARGIN", new_y="NEXT")
     if b.sight is not None:
         _heading(pdf, "Line of sight: what each agency working with the child holds")
         _table(pdf, b.sight.drop(columns=["family"], errors="ignore"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 import wording
+from explorer import flagtext
 from explorer.network import Edge, Network, Node, node_id
 from explorer.statements import iso
 from exports import marked_csv
@@ -52,7 +52,7 @@ def table(flags: list[Flag]) -> pd.DataFrame:
                 "detected on": iso(f.detected_on),
                 "children": ", ".join(c.name or c.key for c in f.children),
                 "subject": f.subject.name if f.subject else "",
-                "summary": plain(f.summary),
+                "summary": flagtext.reason(f),
                 "evidence": len(f.evidence),
             }
             for f in flags
@@ -91,16 +91,14 @@ def as_csv(flags: list[Flag], action: str = "") -> bytes:
     return marked_csv(rows, FLAG_COLUMNS).encode("utf-8")
 
 
-ADDRESS_KEY = re.compile(r"\b[A-Z0-9][A-Z0-9 ]{3,}? \| [A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}\b")
-
-
-def plain(text: str | None) -> str:
-    """A query's text with every address key it quotes written as an address ("Flat 2, 24 Anne Drive, L15 9TL")."""
-    return ADDRESS_KEY.sub(lambda m: wording.address(m.group(0)), text or "")
-
-
 def flag_rows(f: Flag, action: str = "") -> list[dict[str, str]]:
-    """The flag in words, once per child it names (once with no child when it names none)."""
+    """The flag in words (explorer.flagtext: keys, codes and dates rewritten), once per child it names (once
+    with no child when it names none)."""
+    known = flagtext.names(f)
+
+    def plain(text: str | None) -> str:
+        return flagtext.plain(text, known)
+
     shared = {
         "signal": f.signal,
         "signal name": wording.signal_name(f.signal),
@@ -111,7 +109,7 @@ def flag_rows(f: Flag, action: str = "") -> list[dict[str, str]]:
             wording.tidy_name(p.name) + (f" ({wording.kinship(p.role)})" if p.role else "") for p in f.people if p.name
         ),
         "detected on": wording.date(f.detected_on, ""),
-        "status": f.status,
+        "status": plain(f.status),
         "summary": plain(f.summary),
         "addresses": "; ".join(wording.address(a) for a in f.addresses),
         "agencies": "; ".join(
@@ -122,7 +120,7 @@ def flag_rows(f: Flag, action: str = "") -> list[dict[str, str]]:
             for e in f.evidence
         ),
         "path": " / ".join(plain(p) for p in f.path),
-        "suggested action": action,
+        "suggested action": action or flagtext.action(f),
     }
     children = f.children or (None,)
     return [
