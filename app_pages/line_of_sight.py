@@ -8,6 +8,7 @@ import streamlit as st
 import wording
 from errors import SightlineError
 from explorer import cached, sight, ui, widgets
+from explorer import worklist as wl
 from explorer.badges import is_child
 from explorer.text import md
 
@@ -25,6 +26,7 @@ _, _, ident = widgets.subject(
 )
 try:
     children = [p for p in cached.household(ident) if is_child(p["dob"], as_of)]
+    checks = cached.worklist_rows(as_of)  # the S6 flags: the page counts what they count
 except SightlineError as e:
     ui.fail(e)
 if not children:
@@ -61,10 +63,7 @@ for tab, child in zip(st.tabs([md(c["name"] or c["identity"]) for c in children]
             if live:
                 st.markdown(f"**{md(wording.tidy_name(o['name']))}**: live conditions: {md('; '.join(live))}")
         frame = sight.matrix(found)
-        gaps = sight.gaps(frame)
-        if gaps:
-            st.error(
-                f"{gaps} of {len(frame)} agencies working with {md(child['name'])} hold no record of the "
-                "offender's status (S6)."
-            )
+        flagged = sight.s6_unaware(wl.flags_for(checks.rows, set(child["records"]) | {child["identity"]}))
+        for line in sight.gap_lines(frame, flagged, child["name"] or "the child"):
+            (st.error if "(S6)" in line else st.warning)(md(line))
         st.dataframe(sight.styled(frame.drop(columns=["family"])), hide_index=True, width="stretch")

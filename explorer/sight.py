@@ -3,9 +3,10 @@ to the child, with the date each became aware and the gaps (S6) marked. Review 3
 
 Only current involvement counts: an open GP registration or enrolment, or a contact, collection, referral or
 birth within RECENT_DAYS; an agency the child has left is listed apart, with the day it ended. Each
-offender's link shows the day it began and the days since. The count of agencies not holding an offender's
-status is the S6 flag's count for the same child: both count the current agencies not told (a disclosure to
-the agency, or a closure summary about the child sent to it, tells it)."""
+offender's link shows the day it began and the days since. The count of agencies not holding the offender's
+status is the S6 flag's count for the same child, naming the same agencies the worklist names (a disclosure to
+the agency, or a closure summary about the child sent to it, tells it); the matrix's other gaps are said
+apart (`gap_lines`)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import wording
 from explorer import statements as cypher
 from explorer.badges import AGENCY_FAMILY
 from graph.db import Graph
+from queries.flags import Flag
 
 GAP = "✗ not held"
 GRACE_DAYS = 30  # an agency should hold the offender's status within 30 days of starting work with the child
@@ -146,6 +148,43 @@ def gaps(frame: pd.DataFrame) -> int:
     if frame.empty or not status:
         return 0
     return int(frame[status].apply(lambda r: any(str(v).startswith(GAP) for v in r), axis=1).sum())
+
+
+def s6_unaware(flags: list[Flag]) -> dict[str, str]:
+    """The agencies the S6 flags for a child count as not told (key -> name), as the worklist shows them."""
+    return {
+        a.key: wording.agency(a.name or a.key)
+        for f in flags
+        if f.signal == "S6"
+        for a in f.agencies
+        if a.status.startswith("not told")
+    }
+
+
+def gap_lines(frame: pd.DataFrame, flagged: dict[str, str], child: str) -> list[str]:
+    """What the page says about gaps. With an S6 flag its count is the flag's, the same agencies the worklist
+    names (S6 also counts an agency that worked with the child in the link span and has since stopped); the
+    matrix's other gaps (a birth hospital, a setting that records collections, an offender S6 does not
+    follow) are said apart."""
+    lines = []
+    if flagged:
+        names = ", ".join(sorted(flagged.values()))
+        lines.append(
+            f"{len(flagged)} agencies working with {child} hold no record of the offender's status (S6): {names}."
+        )
+    status = [c for c in frame.columns if c.startswith("offender status")]
+    others = (
+        sorted(
+            str(a)
+            for a, cells in zip(frame["agency"], frame[status].itertuples(index=False), strict=True)
+            if any(str(v).startswith(GAP) for v in cells) and a not in set(flagged.values())
+        )
+        if status and not frame.empty
+        else []
+    )
+    if others:
+        lines.append(f"Also holding no record of a linked offender's status: {', '.join(others)}.")
+    return lines
 
 
 def styled(frame: pd.DataFrame) -> Any:

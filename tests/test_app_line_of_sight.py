@@ -60,7 +60,7 @@ def test_the_count_of_unaware_agencies_is_the_s6_flags(population: Population, s
     at = open_app("line_of_sight", focus=case["children"][0])
     assert not at.exception
     message = next(e for e in texts(at, "error") if "hold no record of the offender's status (S6)" in e)
-    assert int(message.split(" of ")[0]) == len(unaware), (message, unaware)
+    assert int(message.split(" ")[0]) == len(unaware), (message, unaware)
     links = at.dataframe[0].value
     assert {"offender", "link began", "days since"} <= set(links.columns)
     assert (links["days since"] >= 0).all()
