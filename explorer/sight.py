@@ -169,9 +169,13 @@ def gap_lines(frame: pd.DataFrame, flagged: dict[str, str], child: str) -> list[
     lines = []
     if flagged:
         names = ", ".join(sorted(flagged.values()))
-        lines.append(
-            f"{len(flagged)} agencies working with {child} hold no record of the offender's status (S6): {names}."
+        count = len(flagged)
+        who = (
+            f"{count} agency working with {child} holds"
+            if count == 1
+            else f"{count} agencies working with {child} hold"
         )
+        lines.append(f"{who} no record of the offender's status (S6): {names}.")
     status = [c for c in frame.columns if c.startswith("offender status")]
     others = (
         sorted(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
+from explorer import sight
 from explorer.sight import GAP
 from graph.db import Graph
 from queries.runner import worklist
@@ -19,7 +22,7 @@ def test_a_planted_s6_child_shows_agencies_that_do_not_know(population: Populati
     case = population.case("S6")
     at = open_app("line_of_sight", focus=case["children"][0])
     assert not at.exception
-    assert any("hold no record of the offender's status (S6)" in e for e in texts(at, "error"))
+    assert any("no record of the offender's status (S6)" in e for e in texts(at, "error"))
     matrix = next(d.value for d in at.dataframe if "agency" in d.value.columns)
     status = [c for c in matrix.columns if c.startswith("offender status")]
     assert status and matrix[status].apply(lambda col: col.astype(str).str.startswith(GAP)).to_numpy().any()
@@ -59,7 +62,7 @@ def test_the_count_of_unaware_agencies_is_the_s6_flags(population: Population, s
     unaware = {a.key for f in s6 for a in f.agencies if a.status.startswith("not told")}
     at = open_app("line_of_sight", focus=case["children"][0])
     assert not at.exception
-    message = next(e for e in texts(at, "error") if "hold no record of the offender's status (S6)" in e)
+    message = next(e for e in texts(at, "error") if "no record of the offender's status (S6)" in e)
     assert int(message.split(" ")[0]) == len(unaware), (message, unaware)
     links = at.dataframe[0].value
     assert {"offender", "link began", "days since"} <= set(links.columns)
@@ -85,3 +88,21 @@ def test_a_setting_the_child_has_left_is_not_working_with_them(population: Popul
     shown = [d.value for d in at.dataframe]
     assert not any(ended[0]["setting"] in set(frame.get("agency", [])) for frame in shown)
     assert any(ended[0]["setting"] in c for c in texts(at, "caption")), "listed apart, with its end"
+
+
+def test_the_s6_line_counts_the_flags_agencies_and_says_other_gaps_apart() -> None:
+    frame = pd.DataFrame(
+        [
+            {"agency": "Elm Surgery", "offender status: Karl Smith": GAP},
+            {"agency": "Homerton Hospital", "offender status: Karl Smith": GAP},
+            {"agency": "Elm School", "offender status: Karl Smith": "2 May 2020 (disclosure)"},
+        ]
+    )
+    lines = sight.gap_lines(frame, {"GP1": "Elm Surgery"}, "Amy Reed")
+    assert lines == [
+        "1 agency working with Amy Reed holds no record of the offender's status (S6): Elm Surgery.",
+        "Also holding no record of a linked offender's status: Homerton Hospital.",
+    ]
+    assert sight.gap_lines(frame, {}, "Amy Reed") == [
+        "Also holding no record of a linked offender's status: Elm Surgery, Homerton Hospital."
+    ]
