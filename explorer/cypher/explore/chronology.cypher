@@ -18,12 +18,16 @@ WITH e, who,
      [(e)-[r]-(p:Person) | {link: type(r), out: startNode(r) = e, person: p}] +
      [(e)-[:BIRTH_OF]->(:Person)<-[r:PARENT_OF]-(p:Person) WHERE r.source_id = e.source_id |
       {link: r.relationship, out: true, person: p}] AS linked
+CALL (linked) {
+  UNWIND linked AS l
+  WITH l, l.person AS p
+  RETURN collect({link: l.link, out: l.out, practitioner: p:Practitioner,
+    name: coalesce(
+      head([(p)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(q:Person) WHERE q.surname IS NOT NULL |
+            trim(coalesce(q.forenames, '') + ' ' + q.surname)]),
+      trim(coalesce(p.forenames, '') + ' ' + coalesce(p.surname, '')))}) AS people
+}
 RETURN e.date AS date, e.agency AS agency, e.system AS system, e.kind AS kind, e.summary AS summary,
-       e.source AS source, e.source_id AS source_id, who, properties(e) AS props,
-       [l IN linked | {link: l.link, out: l.out, practitioner: l.person:Practitioner,
-         name: coalesce(
-           head([(l.person)<-[:HAS_RECORD]-(:Identity)-[:HAS_RECORD]->(q:Person) WHERE q.surname IS NOT NULL |
-                 trim(coalesce(q.forenames, '') + ' ' + q.surname)]),
-           trim(coalesce(l.person.forenames, '') + ' ' + coalesce(l.person.surname, '')))}] AS people,
+       e.source AS source, e.source_id AS source_id, who, properties(e) AS props, people,
        [(e)-[r]-(g:Agency) | {link: type(r), name: g.name}] AS agencies
 ORDER BY date, source, source_id
