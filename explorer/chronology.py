@@ -57,10 +57,17 @@ PEOPLE = {  # how a record names the person at the end of each link, by link (an
     ("HAD_CONTACT", False): "with",
     ("DISCLOSED_TO", True): "told",
     ("RECORDED_BY", True): "recorded by",
+    ("VISITED_IN", False): "of",
+    ("CONVICTED_OF", False): "of",
+    ("ASSESSED_IN", False): "of",
+    ("MADE_NOTIFICATION", False): "by",
+    ("TRAVELLED", False): "by",
+    ("BOOKED", False): "by",
+    ("EMPLOYED_IN", False): "of",
     ("mother", True): "mother",
     ("father", True): "father",
 }
-AGENCIES = {"AT": "at", "WITH_AGENCY": "with", "REFERRED_BY": "referred by", "SENT_TO": "sent to"}
+AGENCIES = {"AT": "at", "WITH_AGENCY": "by", "REFERRED_BY": "referred by", "SENT_TO": "sent to"}
 DETAILS: dict[str, list[tuple[str, str]]] = {  # the fields a record without free text is told by
     "conviction": [("offence", "{}"), ("sentence", "sentenced to {}"), ("court", "at {}")],
     "notification": [("outcome", "outcome: {}"), ("due_date", "due {}")],

@@ -1,7 +1,7 @@
 // Address and relationship changes of the given person records, up to $as_of, for the chronology: the day
 // each address record starts or ends (living, registered, staying at), and the day each recorded relationship
 // (partner, associate, family) starts. `other` is the address or the other person, as written or as their
-// identity names them.
+// identity names them (an address as `line1 | postcode`, which explorer.chronology words).
 UNWIND $records AS k
 MATCH (p:Person {key: k})
 CALL (p) {
@@ -9,7 +9,7 @@ CALL (p) {
   UNWIND [['from', coalesce(r.from, r.recorded)], ['to', r.to]] AS change
   WITH p, r, a, change WHERE change[1] IS NOT NULL
   RETURN change[1] AS date, 'address' AS what, change[0] AS edge, type(r) AS link, r.source AS source,
-         r.source_id AS source_id, trim(coalesce(a.line1, '') + ', ' + coalesce(a.postcode, '')) AS other,
+         r.source_id AS source_id, coalesce(a.line1, '') + ' | ' + coalesce(a.postcode, '') AS other,
          null AS relationship
   UNION
   MATCH (p)-[r:ASSOCIATE_OF|FAMILY_OF|PARTNER_OF]-(o:Person)
