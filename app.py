@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from explorer import signin, ui, warm
+from explorer import icon, signin, ui, warm
 
-st.set_page_config(page_title="Sightline", page_icon=":material/visibility:", layout="wide")
+st.set_page_config(page_title="Sightline", page_icon=icon.page_icon(), layout="wide")
 PAGES = {
     "worklist": st.Page(ui.PAGES["worklist"], title="Worklist & triage", icon=":material/checklist:", default=True),
     "search": st.Page(ui.PAGES["search"], title="Search", icon=":material/search:"),

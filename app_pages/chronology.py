@@ -7,10 +7,15 @@ import streamlit as st
 from errors import SightlineError
 from explorer import cached, ui, widgets
 from explorer import chronology as chron
+from explorer import worklist as wl
 from explorer.text import md
+from exports import file_name
 
 st.title("Chronology")
-st.caption("Every agency's dated records in one timeline: the chronology a practice review rebuilds by hand.")
+st.caption(
+    "Every agency's dated records in one timeline, with address and relationship changes and the day each flag "
+    "fired (red diamonds): the chronology a practice review rebuilds by hand."
+)
 ui.require_identity("chronology")
 ui.graph()
 as_of = ui.as_of()
@@ -28,8 +33,10 @@ try:
     records = sorted({r for p in people for r in p["records"]}) or [r["key"] for r in (found.records if found else [])]
     addresses = sorted({a for p in people for a in p["addresses"]})
     frame = cached.events(tuple(records), tuple(addresses), as_of)
+    checks = cached.worklist_rows(as_of)
 except SightlineError as e:
     ui.fail(e)
+frame = chron.with_flags(frame, wl.flags_for(checks.rows, set(records)))
 ui.consult("chronology", {"node": nid, "scope": scope}, len(frame), [nid])
 if people:
     st.caption("Household: " + md(", ".join(sorted(p["name"] or p["identity"] for p in people))))
@@ -47,4 +54,8 @@ if shown.empty:
     st.stop()
 st.plotly_chart(chron.timeline(shown), width="stretch")
 st.dataframe(shown, hide_index=True, width="stretch")
-ui.download("Export CSV", chron.csv_bytes(shown), "chronology.csv", "text/csv", [nid], len(shown))
+subject = next((p["name"] for p in people if p["identity"] == ident), None)
+whose = (found.name if found else None) or (f"household of {subject}" if subject else "household")
+ui.download(
+    "Export CSV", chron.csv_bytes(shown), file_name("chronology", whose, as_of, "csv"), "text/csv", [nid], len(shown)
+)

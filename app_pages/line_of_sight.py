@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+import wording
 from errors import SightlineError
 from explorer import cached, sight, ui, widgets
+from explorer import worklist as wl
 from explorer.badges import is_child
 from explorer.text import md
 
@@ -24,13 +26,20 @@ _, _, ident = widgets.subject(
 )
 try:
     children = [p for p in cached.household(ident) if is_child(p["dob"], as_of)]
+    checks = cached.worklist_rows(as_of)  # the S6 flags: the page counts what they count
 except SightlineError as e:
     ui.fail(e)
 if not children:
     st.info(f"No child in this person's household as of {as_of:%d %B %Y}.")
     st.stop()
 children.sort(key=lambda p: (p["identity"] != ident, p["name"] or ""))
-st.markdown("Household children: " + ", ".join(f"**{md(c['name'])}** (born {md(c['dob'])})" for c in children))
+st.markdown(
+    "Household children: "
+    + ", ".join(
+        f"**{md(c['name'])}** (born {md(wording.date(c['dob']))}, aged {wording.age(c['dob'], as_of)})"
+        for c in children
+    )
+)
 
 for tab, child in zip(st.tabs([md(c["name"] or c["identity"]) for c in children]), children, strict=True):
     with tab:
@@ -40,23 +49,21 @@ for tab, child in zip(st.tabs([md(c["name"] or c["identity"]) for c in children]
             st.error(str(e))
             continue
         ui.consult("line of sight", {"child": child["identity"]}, len(found.agencies), [child["identity"]])
-        if not found.agencies:
-            st.info("No agency holds a record of working with this child.")
+        if found.former:
+            st.caption(f"No longer working with {md(child['name'])}: {md(sight.former(found))}.")
+        if not found.current:
+            st.info("No agency is working with this child now.")
             continue
         if not found.offenders:
             st.success("No offender is linked to this child in the records: no line-of-sight question arises.")
+        else:
+            st.dataframe(sight.links(found, as_of), hide_index=True, width="stretch")
         for o in found.offenders:
-            live = [c for cs in o["conditions"] for c in cs]
-            st.markdown(
-                f"**{o['name']}** — MAPPA category {o['mappa_category'] or '?'}, level "
-                f"{o['mappa_level'] or '?'}; linked by {', '.join(o['how'])}"
-                + (f"; live conditions: {'; '.join(live)}" if live else "")
-            )
+            live = [sight.condition(c) for cs in o["conditions"] for c in cs]
+            if live:
+                st.markdown(f"**{md(wording.tidy_name(o['name']))}**: live conditions: {md('; '.join(live))}")
         frame = sight.matrix(found)
-        gaps = sight.gaps(frame)
-        if gaps:
-            st.error(
-                f"{gaps} of {len(frame)} agencies working with {child['name']} hold no record of the "
-                "offender's status (S6)."
-            )
+        flagged = sight.s6_unaware(wl.flags_for(checks.rows, set(child["records"]) | {child["identity"]}))
+        for line in sight.gap_lines(frame, flagged, child["name"] or "the child"):
+            (st.error if "(S6)" in line else st.warning)(md(line))
         st.dataframe(sight.styled(frame.drop(columns=["family"])), hide_index=True, width="stretch")

@@ -35,9 +35,13 @@ section = st.segmented_control("View", sections, default="Link chart", key="prof
 if section in ("Link chart", "Export"):  # the chart as the analyst filtered it: Export draws what they saw
     if section == "Link chart":
         st.session_state["profile-filters"] = (nid, profile_ui.controls(net))
+        st.session_state["profile-path"] = (nid, profile_ui.flag_path(flags))
     shown_for, filters = st.session_state.get("profile-filters", (nid, chart.Filters()))
     filters = filters if shown_for == nid else chart.Filters()
-    view = chart.build_view(net, filters, set(s["expanded"]), as_of, index)
+    path_for, path = st.session_state.get("profile-path", (nid, None))
+    view = chart.build_view(
+        net, filters, set(s["expanded"]), as_of, index, s["opened"], path if path_for == nid else None
+    )
     elements = chart.elements(view, as_of, index)
 
 if section == "Link chart":
@@ -45,8 +49,10 @@ if section == "Link chart":
     if filters and filters.replay:
         st.markdown(f"Replaying the network as it stood on **{filters.replay:%d %B %Y}**.")
     profile_ui.caps(s, net)
-    profile_ui.handle(s, profile_ui.draw(view, elements, key=profile_ui.chart_key(s)))
-    profile_ui.details(net.nodes.get(s["selected"] or ""))
+    profile_ui.groups(s, view)
+    profile_ui.legend(chart.legend(view, as_of, index))
+    profile_ui.handle(s, profile_ui.draw(view, elements, key=profile_ui.chart_key(s, view.path)))
+    profile_ui.details(s["selected"], net, view)
 elif section == "Path finder":
     profile_ui.path_finder(nid, root.name, as_of, index)
 elif section == "Connected network":
@@ -60,6 +66,7 @@ elif section.startswith("Flags"):
     states = triage.states(ui.graph(), [k for f in flags for k in f.triage_keys()])
     for flag in flags:
         widgets.flag_card(flag, triage.state_of(states, flag), as_of)
+        profile_ui.show_path(flag)
 else:
-    png = profile_ui.exports(view, elements, root.name)
+    png = profile_ui.exports(view, elements, root.name, as_of)
     profile_ui.briefing(root, png, flags, as_of)

@@ -3,10 +3,13 @@ table and a graph, exported as CSV or JSON."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from errors import ConfigError, SightlineError
 from explorer import chart, profile_ui, saved, ui
+from exports import file_name
 from queries.library import load_library
 from queries.runner import run_query
 
@@ -52,17 +55,20 @@ st.subheader(f"{len(flags)} flag(s)")
 if not flags:
     st.info("No flags with these parameters.")
     st.stop()
+given_as_of = st.session_state.get(f"param-{query.name}-as_of")  # the day the query replayed the records to
+as_of = given_as_of if isinstance(given_as_of, dt.date) else ui.as_of()
 cols = st.columns(2)
-shown = [k for f in flags for k in f.person_keys()]
-ui.download("Export CSV", saved.as_csv(flags), f"{query.name}.csv", "text/csv", shown, len(flags), where=cols[0])
+shown_keys = [k for f in flags for k in f.person_keys()]
+csv_name, json_name = (file_name(query.name, "flags", as_of, ext) for ext in ("csv", "json"))
 ui.download(
-    "Export JSON", saved.as_json(flags), f"{query.name}.json", "application/json", shown, len(flags), where=cols[1]
+    "Export CSV", saved.as_csv(flags, query.action), csv_name, "text/csv", shown_keys, len(flags), where=cols[0]
 )
-as_table, as_graph = st.tabs(["Table", "Graph"])
-with as_table:
+ui.download("Export JSON", saved.as_json(flags), json_name, "application/json", shown_keys, len(flags), where=cols[1])
+# a segmented control, not tabs: a chart drawn in a hidden tab lays itself out in no space, off-centre until "fit"
+shown = st.segmented_control("Show", ["Table", "Graph"], default="Table", key="query-show") or "Table"
+if shown == "Table":
     st.dataframe(saved.table(flags), hide_index=True, width="stretch")
-with as_graph:
+else:
     net = saved.network(flags)
-    as_of = ui.as_of()
     view = chart.build_view(net, chart.Filters(), set(net.nodes), as_of, {})
     profile_ui.draw(view, chart.elements(view, as_of, {}), key=f"saved-{query.name}", actions=False)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
+import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -51,16 +53,14 @@ def load(
     settings = Settings.from_env()
     mappings = [load_mapping(m, spec) for m in mapping or []]
     rejects_dir = rejects or REPO_ROOT / "var" / "rejects" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    with Graph.connect(settings) as graph, _progress() as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def advance(name: str, done: int, total: int) -> None:
-            if name not in tasks:
-                tasks[name] = bar.add_task(name, total=total)
-            bar.update(tasks[name], completed=done)
-
+    shown, advance = _bar()
+    with Graph.connect(settings) as graph, shown:
         report = load_directory(graph, spec, directory, rejects_dir, mappings, settings.batch_size, advance)
-        linked = link_after_load(graph) if link_records and any(f.loaded for f in report.files) else {}
+        if link_records and any(f.loaded for f in report.files):
+            print("linking records by the exact rules…", file=sys.stderr, flush=True)
+            linked = link_after_load(graph)
+        else:
+            linked = {}
     _print_report(report, output)
     if linked is None and output != "json":
         out.print("identities come from `sightline resolve`: run `sightline resolve --incremental` to link new records")
@@ -73,6 +73,48 @@ def load(
         raise typer.Exit(ExitCode.ERROR)
     if report.rejected:
         raise typer.Exit(ExitCode.ROWS_REJECTED)
+
+
+class PlainProgress:
+    """Progress as plain log lines when stderr is not a terminal (`make demo` piped to a log, CI): a line when
+    a feed file starts, at every quarter of it and when it is done, instead of a bar that draws nothing there."""
+
+    STEPS = 4
+
+    def __init__(self) -> None:
+        self.shown: dict[str, int] = {}
+        self.started = time.perf_counter()
+
+    def __enter__(self) -> PlainProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        step = self.STEPS if total <= 0 or done >= total else done * self.STEPS // total
+        if self.shown.get(name, -1) >= step:
+            return
+        self.shown[name] = step
+        what = "done" if step == self.STEPS else f"{step * 100 // self.STEPS}%"
+        elapsed = time.perf_counter() - self.started
+        print(f"loading {name}: {what} ({done:,} of {total:,} bytes, {elapsed:.0f} s)", file=sys.stderr, flush=True)
+
+
+def _bar() -> tuple[Any, Any]:
+    """(context, callback): a rich bar on a terminal, plain lines otherwise."""
+    if not sys.stderr.isatty():
+        plain = PlainProgress()
+        return plain, plain
+    bar = _progress()
+    tasks: dict[str, TaskID] = {}
+
+    def advance(name: str, done: int, total: int) -> None:
+        if name not in tasks:
+            tasks[name] = bar.add_task(name, total=total)
+        bar.update(tasks[name], completed=done)
+
+    return bar, advance
 
 
 def _progress() -> Progress:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -47,7 +49,7 @@ def resolve_command(
         raise ConfigError("thresholds must satisfy 0 <= --review <= --accept <= 1")
     data = load_truth(truth) if truth else None
     with Graph.connect() as graph:
-        report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental))
+        report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental), _stage)
         if data:
             report.metrics = person_metrics(graph, data) | {
                 "address_accuracy": address_accuracy(data, address_aliases(graph))
@@ -66,6 +68,14 @@ def resolve_command(
     )
     for key, value in report.metrics.items():
         out.print(f"{key}: {value}")
+
+
+def _stage(text: str) -> None:
+    """Each stage as a plain log line on stderr, with the time since the start (a terminal or a piped log)."""
+    print(f"resolve: {text} ({time.perf_counter() - _STARTED:.0f} s)", file=sys.stderr, flush=True)
+
+
+_STARTED = time.perf_counter()
 
 
 def register(app: typer.Typer) -> None:

@@ -1,7 +1,8 @@
 """The link chart's data: nodes (people by identity, addresses, agencies, records) and their links.
 
 A chart node id is `<kind>|<key>`: kind `person` (an identity), `record` (a person record no identity
-links), `address`, `agency`, or `node` (any other node, keyed by element id). Neighbourhoods are fetched
+links), `address`, `agency`, or `node` (any other node, keyed by element id); the chart adds `group` nodes
+of its own (records folded by kind, explorer.grouping). Neighbourhoods are fetched
 one node at a time with a cap, so a busy GP practice never freezes the page: the chart says "showing N of
 M" and the analyst can ask for more.
 """
@@ -12,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+import wording
 from explorer import statements as cypher
 from explorer.badges import AGENCY_FAMILY, agency_of_feed, full_name, is_child
 from explorer.search import display_name
@@ -41,13 +43,18 @@ class Node:
     @property
     def name(self) -> str:
         if self.kind in {"person", "record"}:
-            return display_name([{"name": full_name(r)} for r in self.records]) or self.key
+            return (
+                wording.tidy_name(display_name([{"name": full_name(r)} for r in self.records])) or "name not recorded"
+            )
         if self.kind == "address":
-            return ", ".join(x for x in (self.props.get("line1"), self.props.get("postcode")) if x) or self.key
+            return wording.address(self.props.get("line1") or self.key, self.props.get("postcode"))
         if self.kind == "agency":
-            return self.props.get("name") or self.key
-        kind = self.props.get("kind") or self.label
-        return f"{kind.replace('_', ' ')} {cypher.iso(self.props.get('date'))}".strip()
+            return wording.agency(self.props.get("name") or self.props.get("agency_type"))
+        if self.kind == "group":
+            return str(self.props.get("caption") or self.key)
+        kind = str(self.props.get("kind") or self.label).replace("_", " ")
+        day = wording.date(self.props.get("date"), "")
+        return f"{kind.capitalize()} {day}".strip()
 
     @property
     def date(self) -> dt.date | None:

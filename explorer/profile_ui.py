@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import json
 import re
 from typing import Any
@@ -13,11 +14,13 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
+import wording
+from errors import SightlineError
 from explorer import cached, chart, profile_facts, render, ui, widgets
 from explorer.network import NEIGHBOUR_LIMIT, Network, Node, grading, properties
 from explorer.paths import hubs
-from explorer.statements import iso
 from explorer.text import md
+from exports import file_name
 from queries.flags import Flag
 from wording import (
     address,
@@ -38,10 +41,18 @@ ROLE_BADGE = {"offender": "red", "child": "orange", "practitioner": "gray", "adu
 
 
 def state(nid: str) -> dict[str, Any]:
-    """Per-session chart state: expanded nodes with their neighbour cap, removed nodes, last event handled."""
+    """Per-session chart state: expanded nodes with their neighbour cap, removed nodes, record groups drawn
+    open, last event handled."""
     current = st.session_state.get("chart")
     if not current or current["root"] != nid:
-        current = {"root": nid, "expanded": {nid: NEIGHBOUR_LIMIT}, "hidden": set(), "event": None, "selected": nid}
+        current = {
+            "root": nid,
+            "expanded": {nid: NEIGHBOUR_LIMIT},
+            "hidden": set(),
+            "opened": set(),
+            "event": None,
+            "selected": nid,
+        }
         st.session_state["chart"] = current
     return current
 
@@ -113,7 +124,9 @@ def controls(net: Network) -> chart.Filters:
     """Relationship types, a date range and the replay date."""
     types = chart.type_options(net)
     left, mid, right = st.columns([2, 2, 2])
-    hidden = left.multiselect("Hide relationship types", types, key="chart-hide")  # new types show as they come
+    hidden = left.multiselect(  # new types show as they come
+        "Hide relationship types", types, format_func=chart.relationship, key="chart-hide"
+    )
     bounds = chart.date_bounds(net)
     start = end = replay = None
     if bounds and bounds[0] < bounds[1]:
@@ -151,10 +164,10 @@ def caps(s: dict[str, Any], net: Network) -> None:
             st.rerun()
 
 
-def chart_key(s: dict[str, Any]) -> str:
+def chart_key(s: dict[str, Any], path: set[str] | None = None) -> str:
     """A new component key whenever nodes are expanded or removed: the chart remounts and lays itself out
     to fit, instead of leaving new neighbours outside the frame."""
-    shape = json.dumps([sorted(s["expanded"].items()), sorted(s["hidden"])])
+    shape = json.dumps([sorted(s["expanded"].items()), sorted(s["hidden"]), sorted(s["opened"]), sorted(path or ())])
     return f"chart-{hashlib.sha1(shape.encode()).hexdigest()[:12]}"
 
 
@@ -180,7 +193,10 @@ def handle(s: dict[str, Any], event: Any) -> None:
     action, data = event.get("action"), event.get("data") or {}
     if action == "expand":
         for nid in data.get("node_ids", []):
-            s["expanded"].setdefault(nid, NEIGHBOUR_LIMIT)
+            if nid.startswith("group|"):  # a folded group: draw its records one by one
+                s["opened"].add(nid)
+            else:
+                s["expanded"].setdefault(nid, NEIGHBOUR_LIMIT)
         st.rerun()
     elif action == "remove":
         s["hidden"] |= set(data.get("node_ids", []))
@@ -189,8 +205,67 @@ def handle(s: dict[str, Any], event: Any) -> None:
         s["selected"] = data.get("target_id")
 
 
-def details(node: Node | None) -> None:
-    """Properties, provenance and 3x5x2 grading of the clicked node; its records for a person."""
+def legend(entries: list[chart.LegendEntry]) -> None:
+    """The chart's key, on screen above it: a coloured disc and the words for each kind of node drawn."""
+    items = "".join(
+        f'<span style="display:inline-block;margin:0 1.1em 0.3em 0;white-space:nowrap">'
+        f'<span style="display:inline-block;width:0.9em;height:0.9em;border-radius:50%;vertical-align:-0.1em;'
+        f'background:{html.escape(e.colour)};margin-right:0.35em"></span>{html.escape(e.text)} ({e.count})</span>'
+        for e in entries
+    )
+    st.markdown(f'<div class="sightline-legend"><b>Legend</b>&emsp;{items}</div>', unsafe_allow_html=True)
+
+
+def groups(s: dict[str, Any], view: chart.View) -> None:
+    """Folded record groups, each with a way to draw its records; opened ones with a way to fold them again."""
+    if view.folded:
+        names = {g.id: g.caption for g in view.folded.values()}
+        st.selectbox(
+            "Records of one kind are drawn as one node: double-click one, or choose it here, to draw each record",
+            list(names),
+            index=None,
+            format_func=names.__getitem__,
+            placeholder="Draw the records of…",
+            key="chart-open",
+            on_change=_open_group,
+            args=(s,),
+        )
+    if s["opened"] and st.button("Fold records by kind again", key="chart-fold"):
+        s["opened"] = set()
+        st.rerun()
+
+
+def _open_group(s: dict[str, Any]) -> None:
+    chosen = st.session_state.get("chart-open")
+    if chosen:
+        s["opened"].add(chosen)
+    st.session_state["chart-open"] = None
+
+
+def group_records(group: Any) -> pd.DataFrame:
+    """A folded group's records, one row each, as the chronology tells them."""
+    return pd.DataFrame(
+        [
+            {
+                "date": date(m.date, ""),
+                "agency": agency(m.props.get("source")),
+                "summary": m.props.get("summary") or m.name,
+                "record": record(m.props.get("source"), m.props.get("source_id")),
+            }
+            for m in group.members
+        ]
+    )
+
+
+def details(nid: str | None, net: Network, view: chart.View) -> None:
+    """The clicked node: a person's records; a folded group's records one by one; a record's own fields
+    (agency, dates, summary) with its 3x5x2 grading. Never a record key."""
+    if nid in view.folded:
+        group = view.folded[nid]
+        st.markdown(f"**Selected: {md(group.caption)}**")
+        st.dataframe(group_records(group), hide_index=True, width="stretch")
+        return
+    node = net.nodes.get(nid or "")
     if node is None:
         return
     st.markdown(f"**Selected: {md(title(node))}** ({md(node.label)})")
@@ -205,6 +280,40 @@ def details(node: Node | None) -> None:
     if node.kind != "person" and st.button("Expand this node", key=f"expand-{node.id}"):
         st.session_state["chart"]["expanded"].setdefault(node.id, NEIGHBOUR_LIMIT)
         st.rerun()
+
+
+def flag_path(flags: list[Flag]) -> Network | None:
+    """The path from a flag's offender to its child, drawn in red: the flag the analyst came from (session
+    key `focus-flag`, set by the page that opened this one) or the one chosen here."""
+    linked = {f.key: f for f in flags if f.subject and f.children}
+    if not linked:
+        return None
+    labels = {k: f"{f.signal} · {f.title}" for k, f in linked.items()}
+    came_from = st.session_state.get("focus-flag")
+    chosen = st.selectbox(
+        "Highlight the path of a flag",
+        list(labels),
+        index=list(labels).index(came_from) if came_from in labels else None,
+        format_func=labels.__getitem__,
+        placeholder="Choose a flag to draw its offender-child path in red",
+        key=f"chart-path-{came_from}",
+    )
+    if chosen is None:
+        return None
+    flag = linked[chosen]
+    subject = flag.subject.key if flag.subject else ""
+    try:
+        ends = [cached.resolve(subject), cached.resolve(flag.children[0].key)]
+        if None in ends or ends[0] == ends[1]:
+            return None
+        net, _ = cached.path(str(ends[0]), str(ends[1]), False)
+    except SightlineError as e:
+        st.warning(f"The flag's path could not be drawn: {md(str(e))}")
+        return None
+    if not net.edges:
+        st.caption("No chain of links without agencies joins this flag's offender and child.")
+        return None
+    return net
 
 
 def worded(props: dict[str, str]) -> dict[str, str]:
@@ -279,13 +388,14 @@ def hub_table(ranked: list[Any]) -> pd.DataFrame:
     )
 
 
-def exports(view: chart.View, elements: dict[str, Any], name: str) -> bytes:
+def exports(view: chart.View, elements: dict[str, Any], name: str, as_of: dt.date) -> bytes:
     png = render.network_png(view, elements, title=name)
     cols = st.columns(2)
     shown = [n.id for n in view.nodes if n.kind in ("person", "record")]  # whom the files show
-    ui.download("Chart as PNG", png, "link-chart.png", "image/png", shown, len(shown), where=cols[0])
-    chart_json = json.dumps(elements, default=str)
-    ui.download("Chart as JSON", chart_json, "link-chart.json", "application/json", shown, len(shown), where=cols[1])
+    png_name, json_name = (file_name("link-chart", name, as_of, ext) for ext in ("png", "json"))
+    ui.download("Chart as PNG", png, png_name, "image/png", shown, len(shown), where=cols[0])
+    chart_json = json.dumps(chart.exported(elements), default=str)
+    ui.download("Chart as JSON", chart_json, json_name, "application/json", shown, len(shown), where=cols[1])
     return png
 
 
@@ -297,35 +407,92 @@ def briefing(node: Node, png: bytes, flags: list[Flag], as_of: dt.date) -> None:
     """Build the PDF briefing on request (it queries line of sight and chronology), then offer it."""
     from explorer.briefing import Briefing
     from explorer.briefing import render as render_pdf
-    from explorer.sight import matrix
 
     if not st.button("Prepare PDF briefing", key=f"pdf-{node.id}"):
         return
-    records = tuple(sorted(r["key"] for r in node.records))
     ranked = hubs(cached.connected(node.id), as_of)[0]
-    hub_frame = hub_table(ranked) if ranked else None
-    sight = matrix(cached.sight_of(records, as_of)) if node.role(as_of) == "child" and records else None
-    chronology = cached.events(records, (node.key,) if node.kind == "address" else (), as_of)
+    child_name, child_records = briefing_child(node, flags, as_of)
     doc = Briefing(
         title=f"Briefing: {node.name}",
-        subtitle=f"{node.role(as_of)} - {node.id}",
+        subtitle=f"{node.role(as_of)}" + (f", aged {wording.age(_dob(node), as_of)}" if _dob(node) else ""),
         analyst=ui.who(),
         reason=st.session_state["reason"],
         as_of=as_of,
-        records=records_table(node) if node.records else pd.DataFrame([properties(node)]),
+        records=briefing_records(node),
         flags=flags,
         network_png=png,
-        hubs=hub_frame,
-        sight=sight,
-        chronology=chronology.assign(date=chronology["date"].map(iso)) if not chronology.empty else None,
+        hubs=hub_table(ranked) if ranked else None,
+        sight=_sight(child_records, as_of),
+        chronology=_chronology(child_records, as_of),
+        chronology_of=child_name,
     )
     subjects = [node.id, *(k for f in flags for k in f.person_keys())]
     ui.download(
         "Download PDF briefing",
         render_pdf(doc),
-        "sightline-briefing.pdf",
+        file_name("briefing", node.name, as_of, "pdf"),
         "application/pdf",
         subjects,
         len(flags),
         type="primary",
+    )
+
+
+def show_path(flag: Flag) -> None:
+    """A button under a flag that draws its offender-child path on the link chart (before the page reruns)."""
+
+    def go() -> None:
+        st.session_state["focus-flag"] = flag.key
+        st.session_state["profile-view"] = "Link chart"
+
+    if flag.subject and flag.children:
+        st.button("Draw its path on the link chart", key=f"show-path-{flag.key}", on_click=go)
+
+
+def _dob(node: Node) -> Any:
+    return node.props.get("dob") or next((r.get("dob") for r in node.records if r.get("dob")), None)
+
+
+def briefing_child(node: Node, flags: list[Flag], as_of: dt.date) -> tuple[str, tuple[str, ...]]:
+    """Whose chronology and line of sight the briefing carries: the person briefed on when a child, else the
+    first child the flags name (their record keys)."""
+    if node.role(as_of) == "child" and node.records:
+        return node.name, tuple(sorted(r["key"] for r in node.records))
+    for flag in flags:
+        for child in flag.children:
+            records = child.record_keys or (child.key,)
+            return wording.tidy_name(child.name) or "the child", tuple(sorted(records))
+    return "", ()
+
+
+def _sight(records: tuple[str, ...], as_of: dt.date) -> pd.DataFrame | None:
+    from explorer.sight import matrix
+
+    return matrix(cached.sight_of(records, as_of)) if records else None
+
+
+def _chronology(records: tuple[str, ...], as_of: dt.date) -> pd.DataFrame | None:
+    if not records:
+        return None
+    frame = cached.events(records, (), as_of)
+    if frame.empty:
+        return None
+    return frame.assign(date=frame["date"].map(lambda d: wording.date(d, "")))[["date", "agency", "summary", "record"]]
+
+
+def briefing_records(node: Node) -> pd.DataFrame:
+    """The person's records across agencies in words (agency, record, name, born), never a record key; an
+    address's or agency's own fields otherwise."""
+    if not node.records:
+        return pd.DataFrame([chart.node_details(node) or {"name": node.name}])
+    return pd.DataFrame(
+        [
+            {
+                "agency": wording.agency(r.get("source")),
+                "record": wording.record(r.get("source"), r.get("source_id")),
+                "name": wording.person_name(r.get("forenames"), r.get("surname")),
+                "born": wording.date(r.get("dob"), ""),
+            }
+            for r in node.records
+        ]
     )

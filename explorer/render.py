@@ -11,7 +11,7 @@ from typing import Any
 import networkx as nx
 from PIL import Image, ImageDraw, ImageFont
 
-from explorer.chart import View
+from explorer.chart import PATH_COLOUR, View, edge_caption
 
 WIDTH, HEIGHT, MARGIN, RADIUS = 1600, 1100, 160, 16
 
@@ -43,8 +43,9 @@ def network_png(view: View, elements: dict[str, list[dict[str, Any]]], title: st
     pos = _layout(view)
     for e in view.edges:
         (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
-        draw.line((x1, y1, x2, y2), fill="#b0b0b0", width=2)
-        draw.text(((x1 + x2) / 2, (y1 + y2) / 2), e.type, fill="#808080", font=small, anchor="mm")
+        on_path = e.id in view.path
+        draw.line((x1, y1, x2, y2), fill=PATH_COLOUR if on_path else "#b0b0b0", width=4 if on_path else 2)
+        draw.text(((x1 + x2) / 2, (y1 + y2) / 2), edge_caption(e), fill="#606060", font=small, anchor="mm")
     colours = dict(view.groups)
     for n in view.nodes:
         x, y = pos[n.id]

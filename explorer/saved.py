@@ -9,9 +9,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+import wording
+from explorer import flagtext
 from explorer.network import Edge, Network, Node, node_id
 from explorer.statements import iso
-from exports import csv_text
+from exports import marked_csv
 from queries.flags import Flag, Person
 from queries.library import Parameter, SavedQuery
 
@@ -50,9 +52,8 @@ def table(flags: list[Flag]) -> pd.DataFrame:
                 "detected on": iso(f.detected_on),
                 "children": ", ".join(c.name or c.key for c in f.children),
                 "subject": f.subject.name if f.subject else "",
-                "summary": f.summary,
+                "summary": flagtext.reason(f),
                 "evidence": len(f.evidence),
-                "flag": f.key,
             }
             for f in flags
         ]
@@ -63,13 +64,73 @@ def as_json(flags: list[Flag]) -> str:
     return json.dumps([f.to_json() for f in flags], indent=2, default=str)
 
 
-def as_csv(flags: list[Flag]) -> bytes:
-    """One line per flag; lists (children, path, evidence) as JSON text so nothing is lost."""
-    rows = []
-    for f in flags:
-        d = f.to_json()
-        rows.append({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in d.items()})
-    return csv_text(rows, list(rows[0]) if rows else ["result"]).encode("utf-8")
+FLAG_COLUMNS = [
+    "signal",
+    "signal name",
+    "severity",
+    "title",
+    "child",
+    "child born",
+    "offender or subject",
+    "people involved",
+    "detected on",
+    "status",
+    "summary",
+    "addresses",
+    "agencies",
+    "evidence",
+    "path",
+    "suggested action",
+]
+
+
+def as_csv(flags: list[Flag], action: str = "") -> bytes:
+    """One row per flag and child, every cell plain text (lists joined with '; ', never JSON), marked
+    OFFICIAL-SENSITIVE in the first column, spreadsheet-safe (exports.marked_csv)."""
+    rows = [row for f in flags for row in flag_rows(f, action)]
+    return marked_csv(rows, FLAG_COLUMNS).encode("utf-8")
+
+
+def flag_rows(f: Flag, action: str = "") -> list[dict[str, str]]:
+    """The flag in words (explorer.flagtext: keys, codes and dates rewritten), once per child it names (once
+    with no child when it names none)."""
+    known = flagtext.names(f)
+
+    def plain(text: str | None) -> str:
+        return flagtext.plain(text, known)
+
+    shared = {
+        "signal": f.signal,
+        "signal name": wording.signal_name(f.signal),
+        "severity": f.severity,
+        "title": f.title,
+        "offender or subject": wording.tidy_name(f.subject.name) if f.subject else "",
+        "people involved": "; ".join(
+            wording.tidy_name(p.name) + (f" ({wording.kinship(p.role)})" if p.role else "") for p in f.people if p.name
+        ),
+        "detected on": wording.date(f.detected_on, ""),
+        "status": plain(f.status),
+        "summary": plain(f.summary),
+        "addresses": "; ".join(wording.address(a) for a in f.addresses),
+        "agencies": "; ".join(
+            wording.agency(a.name or a.key) + (f" ({a.status})" if a.status else "") for a in f.agencies
+        ),
+        "evidence": "; ".join(
+            " ".join(x for x in (wording.date(e.date, ""), wording.record(e.feed, e.record_id), plain(e.what)) if x)
+            for e in f.evidence
+        ),
+        "path": " / ".join(plain(p) for p in f.path),
+        "suggested action": action or flagtext.action(f),
+    }
+    children = f.children or (None,)
+    return [
+        shared
+        | {
+            "child": wording.tidy_name(c.name) if c else "",
+            "child born": wording.date(c.dob, "") if c else "",
+        }
+        for c in children
+    ]
 
 
 def network(flags: list[Flag]) -> Network:

@@ -30,6 +30,7 @@ STAND_IN = "sightline-warm-up"  # a key, id or search text no record has
 STAND_INS: dict[str, Any] = {
     "as_of": dt.date(2000, 1, 1),
     "limit": 1,
+    "recent_days": 1,
     "hits": 1,
     "low": 0.0,
     "high": 1.0,
@@ -56,13 +57,19 @@ def warm_neo4j() -> None:
     showing nothing: after a restart the first worklist at 100,000 people otherwise takes some 27 s instead
     of one, and each page's first query one to two seconds more. A Neo4j that cannot be reached is left for
     the explorer's pages to report."""
+    from explorer import warm  # after preload(): it imports the cached pages' functions
+
     start = time.perf_counter()
+    warm.NEO4J_WARMING.set()
     try:
         with Graph.connect() as graph:
             found = worklist(graph, dt.date.today())
+            warm.NEO4J_WARM.set()  # the saved queries are planned: sessions may run them now
             planned = plan_statements(graph)
     except SightlineError:
         return
+    finally:
+        warm.NEO4J_WARM.set()
     print(
         f"Neo4j warmed: {len(found.rows)} worklist rows, {planned} explorer statements planned "
         f"in {time.perf_counter() - start:.1f} s",

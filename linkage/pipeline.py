@@ -15,6 +15,7 @@ import json
 import math
 import resource
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -237,7 +238,9 @@ def _saved_model(graph: Graph) -> dict[str, Any] | None:
     return json.loads(rows[0]["json"]) if rows else None
 
 
-def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveReport:
+def resolve(
+    graph: Graph, settings: ResolveSettings | None = None, step: Callable[[str], object] | None = None
+) -> ResolveReport:
     """Score blocked pairs, rebuild identities and the review queue.
 
     A full run scores every blocked pair; an incremental run scores only pairs that involve records no
@@ -246,12 +249,16 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
     with every reviewer decision applied.
     """
     settings = settings or ResolveSettings()
+    say = step or (lambda _: None)  # a line per stage: minutes pass between them at 100,000 people
     started = time.perf_counter()
+    say("folding addresses")
     folded = resolve_addresses(graph)
+    say("reading person records")
     raw = _fetch(graph)
     records = [exact.as_record(r) for r in raw]
     exact.fetch_context(graph, records)
     saved = _saved_model(graph)
+    say(f"scoring pairs of {len(records):,} records")
     if settings.incremental and saved is not None:
         new = {r["key"] for r in graph.read(STATEMENTS["unlinked_records"], name="resolve: new")}
         pairs = model.predict_new(to_frame(raw), new, saved, settings.review)
@@ -262,12 +269,14 @@ def resolve(graph: Graph, settings: ResolveSettings | None = None) -> ResolveRep
         scored = _scored_rows(pairs)
         if trained is not None:
             graph.write(STATEMENTS["save_model"], name="resolve: save model", json=json.dumps(trained))
+    say(f"building identities from {len(pairs):,} scored pairs")
     decisions = _decisions(graph)
     deterministic = exact.deterministic_pairs(records)
     links, candidates = _links(records, scored, settings, decisions, deterministic)
     graph_of_links, held = clusters.build({r.key: r.dob for r in records}, links, {r.key: r.nhs for r in records})
     _hold(candidates, held)
     built = identities.build(records, graph_of_links, exact.components(records, deterministic))
+    say(f"writing {len(built):,} identities")
     _write(graph, built, candidates)
     return ResolveReport(
         records=len(records),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer import chronology as chron
 from graph.db import Graph
 from settings import Settings
 from tests.support.population import Population, consultations, explorer_env, open_app, population, texts, widget
@@ -21,7 +22,7 @@ def test_person_timeline_with_sources_and_csv(population: Population) -> None:
     at = open_app("chronology", focus=_offender(population))
     assert not at.exception and not texts(at, "error")
     table = at.dataframe[0].value
-    assert len(table) >= 1 and {"date", "agency", "kind", "summary", "source", "source_id"} <= set(table.columns)
+    assert len(table) >= 1 and {"date", "agency", "kind", "summary", "record"} <= set(table.columns)
     assert list(table["date"]) == sorted(table["date"])
     assert at.get("plotly_chart")
     assert "Export CSV" in [b.label for b in at.get("download_button")]
@@ -58,3 +59,46 @@ def test_a_person_found_here_replaces_the_one_opened_elsewhere(population: Popul
     assert len(shown) == 2 and shown[0] != shown[1], "the page shows the person found here"
     at.run()  # a rerun keeps the choice: the focus opened elsewhere does not come back
     assert at.session_state["focus"] != _offender(population)
+
+
+def test_summaries_name_the_people_and_agencies_in_words() -> None:
+    people = [
+        {"link": "BIRTH_OF", "out": True, "name": "Amy Reed"},
+        {"link": "mother", "out": True, "name": "Jo Reed"},
+        {"link": "father", "out": True, "name": "Karl Smith"},
+    ]
+    agencies = [{"link": "AT", "name": "Homerton Hospital"}]
+    told = chron.summarise("birth", {"nicu_admission": False}, people, agencies)
+    assert told == "Birth of Amy Reed at Homerton Hospital; mother Jo Reed; father Karl Smith; admitted to NICU: no."
+    visit = chron.summarise(
+        "visit",
+        {"visit_type": "home_visit", "engagement": "poor"},
+        [{"link": "ABOUT", "out": True, "name": "Karl Smith"}],
+        [],
+        "Seen at home.",
+    )
+    assert visit == "Home visit about Karl Smith; engagement poor. Seen at home."
+
+
+def test_the_childs_chronology_names_the_father_and_shows_flags_and_changes(
+    population: Population, settings: Settings
+) -> None:
+    child = _child(population)
+    with Graph.connect(settings) as graph:
+        father = graph.read(
+            "MATCH (:Person {key: $k})<-[r:PARENT_OF {relationship: 'father'}]-(f:Person) "
+            "RETURN f.forenames + ' ' + f.surname AS n",
+            k=child,
+        )
+    at = open_app("chronology", focus=child)
+    assert not at.exception and not texts(at, "error")
+    table = at.dataframe[0].value
+    births = table[table["kind"] == "birth"]["summary"]
+    assert len(births) and births.iloc[0].startswith("Birth of ")
+    if father:
+        assert f"father {father[0]['n']}" in births.iloc[0], births.iloc[0]
+    assert not table["summary"].str.contains(r"\b[a-z]+_[a-z_]+: ", regex=True).any(), "no field: value text"
+    assert (table["kind"] == "address change").any()
+    flags = table[table["agency"] == chron.FLAGS]
+    assert len(flags) and flags["kind"].str.startswith("flag S").all()
+    assert chron.FLAGS in at.get("plotly_chart")[0].proto.spec, "the flags have their row on the timeline"

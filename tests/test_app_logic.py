@@ -154,9 +154,7 @@ def test_line_of_sight_marks_gaps_and_late_awareness() -> None:
 
 
 def test_chronology_describes_records_without_text_and_exports_csv() -> None:
-    assert (
-        chronology.describe({"destination": "Spain", "source": "travel", "date": D(2020, 1, 1)}) == "destination: Spain"
-    )
+    assert chronology.summarise("travel", {"destination": "Spain"}, [], []) == "Travel; to Spain."
     frame = pd.DataFrame(
         [
             {
@@ -166,12 +164,11 @@ def test_chronology_describes_records_without_text_and_exports_csv() -> None:
                 "kind": "visit",
                 "summary": "x",
                 "who": "",
-                "source": "police_visits",
-                "source_id": "V1",
+                "record": "police home visit V1",
             }
         ]
     )
-    assert chronology.csv_bytes(frame).startswith(b"date,agency")
+    assert chronology.csv_bytes(frame).startswith(b"protective_marking,date,agency")
     assert len(chronology.timeline(frame).data) == 1
 
 
@@ -193,7 +190,7 @@ def test_saved_query_results_as_graph_and_exports() -> None:
     )
     net = saved.network([flag])
     assert {n.kind for n in net.nodes.values()} == {"person", "record", "address", "agency", "node"}
-    assert saved.as_csv([flag]).startswith(b"key,")
+    assert saved.as_csv([flag]).startswith(b"protective_marking,signal,")
     assert '"signal": "S1"' in saved.as_json([flag])
 
 

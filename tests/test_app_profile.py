@@ -4,11 +4,13 @@ network, exports (PNG, JSON, PDF briefing)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from explorer import chart
 from explorer.network import NEIGHBOUR_LIMIT
 from graph.db import Graph
 from settings import Settings
@@ -69,7 +71,7 @@ def test_expand_the_next_ring_reaches_the_offender_through_the_address(populatio
     address's neighbours without the planted evidence."""
     case = population.case("S1")
     address = f"address|{case['addresses'][0]}"
-    placed = {e for e in case["evidence"] if e.startswith("police")}  # the police record that puts him there
+    placed = {e.split(":", 1)[1] for e in case["evidence"] if e.startswith("police")}  # the record placing him
     at = open_app("profile", focus=_child(population))
     assert address in _drawn(at) and not placed & _records(at)
     next(b for b in at.button if b.label.startswith("Expand the next ring")).click().run()
@@ -93,7 +95,8 @@ def test_replay_and_filters_change_what_the_chart_holds(population: Population) 
     assert all(e["data"].get("from", first) <= first for e in replayed)
     at.toggle(key="chart-replay-on").set_value(False).run()
     hide = widget(at, "multiselect", "Hide relationship types")
-    hidden = next(t for t in hide.options if any(e["data"]["label"] == t for e in edges))
+    drawn = {chart.relationship(e["data"]["label"]): e["data"]["label"] for e in edges}  # options are in words
+    hidden = next(drawn[t] for t in hide.options if t in drawn)
     hide.set_value([hidden]).run()
     assert not at.exception and widget(at, "multiselect", "Hide relationship types").value == [hidden]
     kept = _chart(at)["edges"]
@@ -118,9 +121,12 @@ def _drawn(at: AppTest) -> set[str]:
 
 
 def _records(at: AppTest) -> set[str]:
-    """`feed:record_id` of every record drawn as a node of its own (intelligence, referrals, ...)."""
+    """The agency's record id of every record drawn, as a node of its own (intelligence, referrals, ...) or
+    in a node of records folded by kind ("12 home visits 2016-2024")."""
     nodes = [n["data"] for n in _chart(at)["nodes"] if n["data"]["kind"] not in {"person", "address", "agency"}]
-    return {f"{d['source']}:{d['source_id']}" for d in nodes}
+    return {d["record"] for d in nodes if d.get("record")} | {
+        r for d in nodes if d.get("record ids") for r in d["record ids"].split(", ")
+    }
 
 
 def _offender_name(at: object, population: Population) -> str:
@@ -154,7 +160,8 @@ def test_exports_png_json_and_a_pdf_briefing(population: Population) -> None:
 def test_the_export_draws_the_chart_as_the_analyst_filtered_it(population: Population) -> None:
     at = open_app("profile", focus=_child(population))
     hide = widget(at, "multiselect", "Hide relationship types")
-    hidden = hide.options[0]
+    drawn = {chart.relationship(e["data"]["label"]): e["data"]["label"] for e in _chart(at)["edges"]}
+    hidden = next(drawn[t] for t in hide.options if t in drawn)
     hide.set_value([hidden]).run()
     at.segmented_control(key="profile-view").set_value("Export").run()
     assert not at.exception and "Chart as PNG" in [b.label for b in at.get("download_button")]
@@ -167,6 +174,44 @@ def test_unknown_key_and_no_focus_are_plain(population: Population) -> None:
     assert any("Nothing in the graph" in w for w in texts(at, "warning"))
     at = open_app("profile")
     assert any("Open a person" in t for t in texts(at, "info"))
+
+
+def test_an_offenders_chart_folds_his_records_by_kind_with_a_legend(population: Population) -> None:
+    """People, addresses and agencies first: his visits, notifications and assessments are one node per kind,
+    opened on request; a legend says what each colour means."""
+    at = open_app("profile", focus=_offender(population))
+    assert not at.exception and not texts(at, "error")
+    nodes = [n["data"] for n in _chart(at)["nodes"]]
+    groups = [d for d in nodes if d["kind"] == "group"]
+    assert groups and all(d["name"][0].isdigit() for d in groups), [d["name"] for d in groups]
+    legend = next(m for m in texts(at, "markdown") if "sightline-legend" in m)
+    assert "offender" in legend and "records grouped" in legend
+    labels = {d["label"] for d in nodes}
+    assert all(html.escape(label) in legend for label in labels), (labels, legend)
+    assert all(not e["data"]["caption"].isupper() for e in _chart(at)["edges"])  # plain words, not LIVES_AT
+    opened = widget(at, "selectbox", "Records of one kind")
+    first = opened.options[0]
+    opened.select_index(0).run()
+    assert not at.exception
+    after = [n["data"] for n in _chart(at)["nodes"]]
+    assert len(after) > len(nodes) and first not in {d["name"] for d in after if d["kind"] == "group"}
+    assert any(b.label == "Fold records by kind again" for b in at.button)
+
+
+def test_opened_from_a_flag_the_offender_child_path_is_drawn_in_red(population: Population) -> None:
+    at = open_app("profile", focus=_child(population))
+    assert not any(e["data"].get("on_path") for e in _chart(at)["edges"])
+    choose = widget(at, "selectbox", "Highlight the path of a flag")
+    choose.select_index(next(i for i, o in enumerate(choose.options) if o.startswith("S1"))).run()
+    assert not at.exception and not texts(at, "error")
+    on_path = [e["data"] for e in _chart(at)["edges"] if e["data"].get("on_path")]
+    assert on_path, "the S1 path is drawn"
+    marked = {n["data"]["id"] for n in _chart(at)["nodes"] if n["data"].get("on_path")}
+    assert at.session_state["chart"]["root"] in marked and any(m != at.session_state["chart"]["root"] for m in marked)
+    assert any(html.escape(chart.PATH_LEGEND) in m for m in texts(at, "markdown"))
+    flag_key = widget(at, "selectbox", "Highlight the path of a flag").value
+    at = open_app("profile", focus=_child(population), **{"focus-flag": flag_key})  # as the worklist opens it
+    assert any(e["data"].get("on_path") for e in _chart(at)["edges"])
 
 
 def test_a_selected_node_is_described_in_words() -> None:
