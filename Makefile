@@ -23,12 +23,22 @@ $(STAMP): pyproject.toml graph/launcher/pom.xml
 	$(BIN)/python -c "from graph.server import build; build()"
 	touch $(STAMP)
 
+# The demo administrator `demo` is created (or, re-run, given a new password) by `sightline users demo`; the
+# commands sign in as it through their environment only, and the password is printed, never written to a file.
 demo: install
 	$(BIN)/sightline neo4j start
 	$(BIN)/sightline generate --people $(PEOPLE) --seed $(SEED) --out $(DEMO_DIR)
-	$(BIN)/sightline load $(DEMO_DIR)
-	$(BIN)/sightline stats
-	$(BIN)/sightline explore
+	@set -eo pipefail; \
+	password="$$($(BIN)/sightline users demo)"; \
+	export SIGHTLINE_USER=demo SIGHTLINE_PASSWORD="$$password" SIGHTLINE_TOKEN=; \
+	$(BIN)/sightline load $(DEMO_DIR); \
+	$(BIN)/sightline resolve; \
+	$(BIN)/sightline stats; \
+	printf '\n%s\n  %s\n  %s\n%s\n\n' \
+	  "Sign in to the explorer (and the command line: SIGHTLINE_USER, SIGHTLINE_PASSWORD) as" \
+	  "user name: demo" "password:  $$password" \
+	  "(a new password each time make demo runs; \`sightline users token\` gives the CLI a token)"; \
+	env -u SIGHTLINE_USER -u SIGHTLINE_PASSWORD $(BIN)/sightline explore
 
 # Debian's chromium for the explorer's browser test (Playwright drives it; no browser download). Skipped when present.
 $(CHROMIUM):

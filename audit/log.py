@@ -105,11 +105,6 @@ class Verdict:
         return self.broken_line is None and not self.problem
 
 
-def current_user() -> str:
-    """Who is acting: SIGHTLINE_USER, else the operating-system user."""
-    return Settings.from_env().acting_user()
-
-
 def justification(why: str) -> str:
     """The reason as logged; refuses (ConfigError) an empty or token one, because the law requires one."""
     why = " ".join(why.split())
@@ -139,13 +134,15 @@ class AuditLog:
         what: str,
         why: str,
         *,
-        who: str | None = None,
+        who: str,
         role: str = "",
         params: dict[str, Any] | None = None,
         subjects: Sequence[str] = (),
         rows: int = 0,
     ) -> Entry:
-        """Append one entry (under a lock: the explorer's sessions and the CLI may write at once)."""
+        """Append one entry (under a lock: the explorer's sessions and the CLI may write at once). `who` is the
+        signed-in account (or the name a refusal was tried under), never guessed from the operating system.
+        Nothing is appended after a cut: that would move the head and hide that entries were removed."""
         if action not in ACTIONS:
             raise ValueError(f"unknown action class {action!r}; one of {', '.join(ACTIONS)}")
         reason = justification(why)
@@ -154,11 +151,13 @@ class AuditLog:
         with os.fdopen(fd, "a+", encoding="utf-8") as f:
             fcntl.flock(f, fcntl.LOCK_EX)
             last = _last_entry(self.path)
+            if last is not None:
+                self._refuse_after_a_cut(last)
             entry = Entry(
                 seq=last.seq + 1 if last else 1,
                 chain=last.chain if last else uuid.uuid4().hex,
                 when=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                who=who if who is not None else current_user(),
+                who=who,
                 role=role,
                 action=action,
                 what=what,
@@ -175,6 +174,14 @@ class AuditLog:
             for head in self.heads:
                 head.write_head(entry.chain, entry.seq, entry.hash)
         return entry
+
+    def _refuse_after_a_cut(self, last: Entry) -> None:
+        problem = self._heads_problem(last.chain, last.seq, last.hash)
+        if problem:
+            raise ConfigError(
+                f"the s.62 log {self.path} was tampered with ({problem}): nothing more is written to "
+                "it until it is restored; run `sightline audit verify`"
+            )
 
     def entries(self) -> Iterator[Entry]:
         """Every entry, oldest first (a malformed line raises ValueError naming it: use `verify`)."""
@@ -257,12 +264,3 @@ def _last_entry(path: Path) -> Entry | None:
         return Entry(**json.loads(lines[-1]))
     except (TypeError, ValueError):
         raise ConfigError(f"the audit log {path} ends in a damaged entry: run `sightline audit verify`") from None
-
-
-def log_consultation(
-    who: str, what: str, why: str, params: dict[str, Any] | None = None, rows: int = 0, subjects: Sequence[str] = ()
-) -> Entry:
-    """Record one consultation of personal data in the log named by the settings."""
-    return AuditLog.from_settings().record(
-        "consultation", what, why, who=who, params=params, subjects=subjects, rows=rows
-    )

@@ -14,20 +14,27 @@ from rich.console import Console
 
 from audit.log import AuditLog, Entry
 from cli.exits import ExitCode
-from cli.options import CsvOrJson, iso_date
+from cli.options import CsvOrJson, Reason, iso_date
+from cli.signin import acting
 from exports import spreadsheet_safe
 
 app = typer.Typer(help="Verify the s.62 log (tamper evidence) and export its entries for an auditor.")
 out = Console()
 err = Console(stderr=True)
+VERIFY_REASON = "integrity check of the s.62 log"  # verify shows no entry's content, only whether the chain holds
 
 
 @app.command()
-def verify() -> None:
-    """Walk the hash chain and the chain head kept apart: name the first broken entry (exit 4), else say it holds."""
-    log = AuditLog.from_settings()
+def verify(reason: Reason = "") -> None:
+    """Walk the hash chain and the chain head kept apart: name the first broken entry (exit 4), else say it holds.
+
+    Supervisors and above. A check that holds is logged as a consultation of the log; a broken log gets no new
+    entry (writing after the break would blur it)."""
+    who = acting("audit", "verify the s.62 log", reason, VERIFY_REASON)
+    log = AuditLog.from_settings(who.settings)
     verdict = log.verify()
     if verdict.ok:
+        who.record("consultation", "audit verify", rows=verdict.entries)
         out.print(f"{log.path}: {verdict.entries} entries, the chain holds", soft_wrap=True, highlight=False)
         return
     where = f"line {verdict.broken_line}: " if verdict.broken_line else ""
@@ -48,9 +55,15 @@ def export(
         str | None, typer.Option("--subject", help="Only entries that touched this person's key")
     ] = None,
     fmt: CsvOrJson = "csv",
+    reason: Reason = "",
 ) -> None:
-    """Entries of the log, oldest first: who looked at this child, and why, is `--subject KEY`."""
-    chosen = [e for e in AuditLog.from_settings().entries() if _wanted(e, since, until, user, subject)]
+    """Entries of the log, oldest first: who looked at this child, and why, is `--subject KEY`.
+
+    Supervisors and above, with a reason; logged as a disclosure naming every person the entries name."""
+    who = acting("audit", "export the s.62 log", reason)
+    chosen = [e for e in AuditLog.from_settings(who.settings).entries() if _wanted(e, since, until, user, subject)]
+    asked = {"from": since, "to": until, "user": user, "subject": subject, "format": fmt}
+    who.record("disclosure", "audit export", asked, sorted({k for e in chosen for k in e.subjects}), len(chosen))
     if fmt == "json":
         json.dump([asdict(e) for e in chosen], sys.stdout, indent=2)
         sys.stdout.write("\n")

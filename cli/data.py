@@ -15,13 +15,17 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColum
 from rich.table import Table
 
 from cli.exits import ExitCode
-from cli.options import TableOrJson
+from cli.options import Reason, TableOrJson
+from cli.signin import acting
 from settings import REPO_ROOT, Settings
 
 if TYPE_CHECKING:
     from loaders.load import LoadReport
 
 out = Console()
+LOAD_REASON = "loading agency feed files"  # an administrator's collection is its own purpose, unless --reason
+LINK_REASON = "rebuilding exact identity links"  # the same for a combination
+STATS_REASON = "graph counts (no person shown)"  # stats shows counts only, so it needs no case reference
 
 
 def load(
@@ -37,11 +41,13 @@ def load(
     link_records: Annotated[
         bool, typer.Option("--link/--no-link", help="Rebuild exact identity links after loading")
     ] = True,
+    reason: Reason = "",
 ) -> None:
     """Validate and load every feed file in DIRECTORY; bad rows go to rejects.csv with file, line, field and reason.
 
     Loading the same files again changes nothing. Exit code 0: all loaded; 3: some rows rejected
-    (the others loaded); 1: a file could not be read at all (the other files loaded).
+    (the others loaded); 1: a file could not be read at all (the other files loaded). Administrators only;
+    logged as a collection (the reason defaults to loading feed files).
     """
     from graph.db import Graph
     from linkage.exact import link_after_load
@@ -49,18 +55,21 @@ def load(
     from loaders.mapping import load_mapping
     from loaders.spec import load_spec
 
+    who = acting("load", "load feed files", reason, LOAD_REASON)
     spec = load_spec()
     settings = Settings.from_env()
     mappings = [load_mapping(m, spec) for m in mapping or []]
     rejects_dir = rejects or REPO_ROOT / "var" / "rejects" / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    asked = {"directory": directory.resolve(), "mappings": " ".join(map(str, mapping or [])) or None}
     shown, advance = _bar()
-    with Graph.connect(settings) as graph, shown:
+    with who.failing("collection", "load", asked), Graph.connect(settings) as graph, shown:
         report = load_directory(graph, spec, directory, rejects_dir, mappings, settings.batch_size, advance)
         if link_records and any(f.loaded for f in report.files):
             print("linking records by the exact rules…", file=sys.stderr, flush=True)
             linked = link_after_load(graph)
         else:
             linked = {}
+    who.record("collection", "load", asked | _load_params(report, linked), rows=sum(f.loaded for f in report.files))
     _print_report(report, output)
     if linked is None and output != "json":
         out.print("identities come from `sightline resolve`: run `sightline resolve --incremental` to link new records")
@@ -117,6 +126,19 @@ def _bar() -> tuple[Any, Any]:
     return bar, advance
 
 
+def _load_params(report: LoadReport, linked: dict[str, int] | None) -> dict[str, object]:
+    """What the load's entry says it did: files, rows read and rejected, where rejected rows (personal data)
+    were written, and the exact linkage it ran (a combination, logged with the collection)."""
+    return {
+        "files": " ".join(f.file for f in report.files),
+        "read": sum(f.read for f in report.files),
+        "rejected": report.rejected,
+        "failed_files": " ".join(f.file for f in report.files if f.error) or None,
+        "rejects_file": report.rejects_file,
+        "exact_linkage": f"{linked['records']} records, {linked['identities']} identities" if linked else None,
+    }
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -148,13 +170,18 @@ def _print_report(report: LoadReport, output: str) -> None:
         out.print(f"facts proposed from notes, to confirm: {kinds} (see `sightline notes`)", highlight=False)
 
 
-def stats(output: TableOrJson = "table") -> None:
-    """Node counts by label, relationship counts by type, and both per source feed."""
+def stats(output: TableOrJson = "table", reason: Reason = "") -> None:
+    """Node counts by label, relationship counts by type, and both per source feed.
+
+    Counts only, no person: any signed-in account; logged as a consultation with no subjects (the reason
+    defaults to the counts)."""
     from graph.db import Graph
     from graph.stats import graph_stats
 
+    who = acting("search", "see the graph's counts", reason, STATS_REASON)
     with Graph.connect() as graph:
         result = graph_stats(graph)
+    who.record("consultation", "stats", {"format": output}, rows=int(result["nodes"]))
     if output == "json":
         print(json.dumps(result, indent=2, sort_keys=True))
         return
@@ -170,13 +197,17 @@ def stats(output: TableOrJson = "table") -> None:
     out.print(table)
 
 
-def link() -> None:
-    """Rebuild exact identity links (same NHS number; same name and date of birth; name plus shared address)."""
+def link(reason: Reason = "") -> None:
+    """Rebuild exact identity links (same NHS number; same name and date of birth; name plus shared address).
+
+    Administrators only; logged as a combination (the reason defaults to the rebuild)."""
     from graph.db import Graph
     from linkage.exact import link_exact
 
-    with Graph.connect() as graph:
+    who = acting("resolve", "link records", reason, LINK_REASON)
+    with who.failing("combination", "link", {}), Graph.connect() as graph:
         graph_counts = link_exact(graph)
+    who.record("combination", "link", {"identities": graph_counts["identities"]}, rows=graph_counts["records"])
     out.print(
         f"{graph_counts['records']} person records, {graph_counts['identities']} identities, "
         f"{graph_counts['linked_records']} records linked to another"

@@ -32,3 +32,13 @@ def iso_date(value: str | dt.date) -> dt.date:
 def date_option(help_text: str, default_text: str | bool = True) -> Any:
     """`--as-of`, a date parsed by `iso_date`; `default_text` says what no date means."""
     return typer.Option("--as-of", parser=iso_date, metavar="YYYY-MM-DD", help=help_text, show_default=default_text)
+
+
+Reason: TypeAlias = Annotated[
+    str,
+    typer.Option(
+        "--reason",
+        help="Why: a case reference or purpose (logged with who and when, DPA 2018 s.62)",
+        show_default="SIGHTLINE_REASON",
+    ),
+]

@@ -13,37 +13,26 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from audit.log import current_user, justification, log_consultation
 from cli.exits import ExitCode
-from cli.options import TableJsonOrCsv, TableOrJson, date_option
+from cli.options import Reason, TableJsonOrCsv, TableOrJson, date_option
+from cli.signin import acting
 from errors import QueryError
 from exports import csv_text
 from queries.flags import Flag, plain
 from queries.library import SavedQuery, get_query, load_library
-from settings import Settings
 
 if TYPE_CHECKING:
+    from queries.evaluate import SignalScore
     from queries.runner import WorklistRow
 
 app = typer.Typer(help="List, show and run the saved risk queries (signals S1-S14), or build the worklist.")
 out = Console()
 err = Console(stderr=True)
-Reason = Annotated[
-    str,
-    typer.Option(
-        "--reason", help="Why you are consulting these records (logged, DPA 2018 s.62)", show_default="SIGHTLINE_REASON"
-    ),
-]
-
-
-def _reason(given: str) -> str:
-    """--reason, else SIGHTLINE_REASON: why these records are consulted, as the log keeps it."""
-    return given or Settings.from_env().reason
 
 
 @app.command("list")
 def list_queries() -> None:
-    """Every saved query: name, signal, severity and title."""
+    """Every saved query: name, signal, severity and title (the library's metadata, no person: open to all)."""
     table = Table("name", "signal", "severity", "title")
     for q in load_library().values():
         table.add_row(q.name, q.signal, q.severity, q.title)
@@ -52,7 +41,7 @@ def list_queries() -> None:
 
 @app.command()
 def show(name: Annotated[str, typer.Argument(help="Saved query name")]) -> None:
-    """A saved query's metadata, parameters and Cypher."""
+    """A saved query's metadata, parameters and Cypher (no person: open to all)."""
     q = get_query(name)
     out.print(f"[bold]{q.title}[/]  ({q.name}, {q.signal}, severity {q.severity})")
     out.print(f"Why: {q.rationale}")
@@ -91,15 +80,18 @@ def run(
     fmt: TableJsonOrCsv = "table",
     reason: Reason = "",
 ) -> None:
-    """Run one saved query; every flag names the children, people, addresses, agencies and source records."""
+    """Run one saved query; every flag names the children, people, addresses, agencies and source records.
+
+    Analysts and above, with a reason; logged as a consultation naming every person shown."""
     from graph.db import Graph
     from queries.runner import run_query
 
     query = get_query(name)
     given = _parse_params(query, param or [])
+    who = acting("saved_queries", f"run saved query {name}", reason)
     with Graph.connect() as graph:
         flags = run_query(graph, query, given)
-    log_consultation(current_user(), f"query {name}", _reason(reason), given, len(flags), _subjects(flags))
+    who.record("consultation", f"query run {name}", given | {"format": fmt}, _subjects(flags), len(flags))
     _emit(flags, fmt, _flag_row)
 
 
@@ -109,15 +101,18 @@ def worklist_command(
     fmt: TableJsonOrCsv = "table",
     reason: Reason = "",
 ) -> None:
-    """Every saved query at once, merged into one row per child: every signal against them, highest severity first."""
+    """Every saved query at once, merged into one row per child: every signal against them, highest severity first.
+
+    Analysts and above, with a reason; logged as a consultation naming every person shown."""
     from graph.db import Graph
     from queries.runner import worklist
 
     day = as_of or dt.date.today()
+    who = acting("worklist", "see the worklist", reason)
     with Graph.connect() as graph:
         result = worklist(graph, day)
     flags = [f for row in result.rows for f in row.flags]
-    log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows), _subjects(flags))
+    who.record("consultation", "query worklist", {"as_of": day, "format": fmt}, _subjects(flags), len(result.rows))
     _emit(result.rows, fmt, _worklist_row)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
@@ -183,18 +178,20 @@ def evaluate(
 ) -> None:
     """Per signal: planted cases found and missed, and flags raised outside them (precision and recall).
 
-    The missed cases name children, so a run is a consultation: it needs a reason and is logged.
+    The missed cases and false alarms name children, so a run is a consultation: analysts and above, with a
+    reason; logged with the children of the missed cases when they are shown (`--format json`).
     """
     from graph.db import Graph
     from queries.evaluate import evaluate as run_evaluation
     from queries.evaluate import load_truth
 
-    why = justification(_reason(reason))
+    who = acting("evaluate", "evaluate the saved queries", reason)
     data = load_truth(truth)
     with Graph.connect() as graph:
         scores = run_evaluation(graph, data, as_of, include_linkage)
     found = sum(s.flags for s in scores.values())
-    log_consultation(current_user(), "evaluate", why, {"truth": truth, "as_of": as_of or "generator's"}, found)
+    asked = {"truth": truth, "as_of": as_of or "generator's", "include_linkage": include_linkage, "format": fmt}
+    who.record("consultation", "evaluate", asked, _missed_children(scores, data) if fmt == "json" else (), found)
     if fmt == "json":
         print(json.dumps({s: v.as_dict() for s, v in scores.items()}, indent=2))
         return
@@ -206,6 +203,12 @@ def evaluate(
             signal, str(s.cases), str(s.found), str(len(s.missed)), str(s.flags), str(s.flags - s.true_flags), p, r
         )
     out.print(table)
+
+
+def _missed_children(scores: dict[str, SignalScore], truth: dict[str, Any]) -> list[str]:
+    """The children of the planted cases a run reports missed (their case and scenario are shown)."""
+    missed = {m.split(":", 1)[0] for s in scores.values() for m in s.missed}
+    return sorted({k for c in truth["cases"] if c["case_id"] in missed for k in c.get("children", [])})
 
 
 def register(main: typer.Typer) -> None:

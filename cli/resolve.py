@@ -11,11 +11,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from cli.options import TableOrJson
+from cli.options import Reason, TableOrJson
+from cli.signin import acting
 from errors import ConfigError
 from linkage.decisions import ACCEPT, REVIEW
 
 out = Console()
+RESOLVE_REASON = "record linkage of person records"  # an administrator's combination, unless --reason
 
 
 def resolve_command(
@@ -32,11 +34,12 @@ def resolve_command(
         Path | None, typer.Option(help="ground_truth.json: also report precision and recall of the links")
     ] = None,
     fmt: TableOrJson = "table",
+    reason: Reason = "",
 ) -> None:
     """Link person records across agencies into identities with Splink, keeping every source record.
 
     Pairs between --review and --accept wait for a reviewer in the explorer; reviewers' decisions survive
-    every later run.
+    every later run. Administrators only; logged as a combination (the reason defaults to record linkage).
     """
     from graph.db import Graph
     from linkage.addresses import address_accuracy
@@ -47,13 +50,17 @@ def resolve_command(
 
     if not 0 <= review <= accept <= 1:
         raise ConfigError("thresholds must satisfy 0 <= --review <= --accept <= 1")
+    who = acting("resolve", "resolve identities", reason, RESOLVE_REASON)
     data = load_truth(truth) if truth else None
-    with Graph.connect() as graph:
+    asked = {"accept": accept, "review": review, "incremental": incremental, "truth": truth}
+    with who.failing("combination", "resolve", asked), Graph.connect() as graph:
         report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental), _stage)
         if data:
             report.metrics = person_metrics(graph, data) | {
                 "address_accuracy": address_accuracy(data, address_aliases(graph))
             }
+    done = {"identities": report.identities, "linked": report.accepted, "queued": report.queued}
+    who.record("combination", "resolve", asked | done, rows=report.records)
     if fmt == "json":
         print(json.dumps(report.metrics | report.as_dict(), indent=2, default=str))
         return

@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from cli.exits import ExitCode
+from cli.options import Reason
+from cli.signin import acting
 from graph import server
 from settings import Settings
 
@@ -16,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
+RESET_REASON = "emptying the whole graph"  # an administrator's own maintenance, unless --reason
 DataOption = Annotated[
     Path | None,
     typer.Option(
@@ -72,8 +75,11 @@ def status(data: DataOption = None) -> None:
 def reset(
     data: DataOption = None,
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    reason: Reason = "",
 ) -> None:
-    """Delete every node and relationship (the store itself); the password is kept."""
+    """Delete every node and relationship (the store itself); the password is kept.
+
+    It erases every record: administrators only, logged as an erasure (the reason defaults to emptying it)."""
     data = _data(data)
     if not yes:
         try:
@@ -84,5 +90,8 @@ def reset(
         if not confirmed:
             typer.echo("Nothing deleted.", err=True)
             raise typer.Exit(ExitCode.ERROR)
-    server.reset(data)
+    who = acting("erase", "empty the graph", reason, RESET_REASON)
+    with who.failing("erasure", "neo4j reset", {"data": data}):
+        server.reset(data)
+    who.record("erasure", "neo4j reset", {"data": data})
     typer.echo("Neo4j database emptied" + (" and restarted" if server.status(data) else ""))

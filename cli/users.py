@@ -12,11 +12,12 @@ from access.accounts import new_password
 from access.roles import ROLES
 from audit.log import AuditLog
 from cli.signin import accounts, signed_in
-from errors import ConfigError
+from errors import AccessError, ConfigError
 
 app = typer.Typer(help="Add, disable, enable, list and change local accounts; API tokens for the CLI.")
 out = Console()
 ADMINISTRATION = "account administration"  # the justification logged with every change to an account
+DEMO = "demo"  # the administrator `make demo` creates and signs in as
 
 
 def _role(value: str) -> str:
@@ -111,6 +112,27 @@ def token() -> None:
     made = accounts().new_token(me.name)
     _changed(me.name, me.role, "token", me.name)
     out.print(made, highlight=False)
+
+
+@app.command("demo")
+def demo_account() -> None:
+    """The demo deployment's administrator `demo`, for `make demo`: created as the first account, or given a new
+    password when it is the only account. Prints the password alone on stdout (for a script); refused where
+    any other account exists (a real deployment resets passwords with `reset-password`, as an administrator)."""
+    store = accounts()
+    password = new_password()
+    names = [a.name for a in store.all()]
+    if not names:
+        store.add(DEMO, "administrator", password, first=True)
+    elif names == [DEMO] and store.get(DEMO).role == "administrator":
+        store.set_password(DEMO, password)
+        store.set_active(DEMO, True)
+    else:
+        message = "`users demo` is for a demo deployment only: this one has other accounts (see `users reset-password`)"
+        AuditLog.from_settings().record("refusal", "reset the demo account", message, who="(nobody)")
+        raise AccessError(message)
+    _changed(DEMO, "administrator", "demo", DEMO)
+    print(password)
 
 
 def register(root: typer.Typer) -> None:

@@ -7,7 +7,6 @@ other module reads an environment variable this table does not declare.
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
@@ -85,7 +84,8 @@ class Settings:
         default="", metadata=_env("SIGHTLINE_TOKEN", "An API token from `sightline users token`, instead of a password")
     )
     user: str = field(
-        default="", metadata=_env("SIGHTLINE_USER", "Who is consulting, as logged; empty = the operating-system user")
+        default="",
+        metadata=_env("SIGHTLINE_USER", "The account commands sign in as, with SIGHTLINE_PASSWORD (never the OS user)"),
     )
     reason: str = field(
         default="", metadata=_env("SIGHTLINE_REASON", "Why, for commands that consult personal data (as --reason)")
@@ -140,9 +140,6 @@ class Settings:
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
-
-    def acting_user(self) -> str:
-        return self.user or getpass.getuser()
 
     def as_environment(self) -> dict[str, str]:
         """These settings as the environment of a child process (an explorer started by a test or benchmark)."""

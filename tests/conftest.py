@@ -26,6 +26,7 @@ from graph import server
 from graph.db import Graph
 from settings import Settings
 from tests.support.population import SHARED, VARIED, generated, resolved
+from tests.support.signin import signed_in_env
 
 __all__ = ["resolved"]  # the resolved population, a fixture for every test module
 CLEAR = (Path(__file__).with_name("clear.cypher")).read_text(encoding="utf-8")
@@ -120,10 +121,12 @@ def settings(neo4j_server: server.ServerInfo) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def cli_env(settings: Settings) -> dict[str, str]:
-    """Environment for `sightline` subprocesses: points them at the throwaway server."""
+def cli_env(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Environment for `sightline` subprocesses: points them at the throwaway server, signed in as an
+    administrator with a reason, with accounts and the s.62 log in a temporary folder (tests/support/signin.py)."""
     env = dict(os.environ)
     env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_USER=settings.neo4j_user, NEO4J_PASSWORD=settings.neo4j_password)
+    env.update(signed_in_env(tmp_path_factory.mktemp("cli-access")))
     return env
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from audit.log import AuditLog, FileHead
 from cli import build_app
 from errors import ConfigError
+from tests.support.signin import signed_in_env
 
 
 def _log(tmp_path: Path) -> AuditLog:
@@ -128,6 +129,9 @@ def test_concurrent_writers_keep_one_chain(tmp_path: Path) -> None:
 def test_the_cli_verifies_and_exports_for_an_auditor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SIGHTLINE_AUDIT_LOG", str(tmp_path / "s62.jsonl"))
     monkeypatch.setenv("SIGHTLINE_AUDIT_HEAD", str(tmp_path / "apart" / "head.json"))
+    supervisor = signed_in_env(tmp_path / "access", "B Supervisor", "supervisor")
+    for key in ("SIGHTLINE_ACCOUNTS", "SIGHTLINE_USER", "SIGHTLINE_PASSWORD", "SIGHTLINE_TOKEN", "SIGHTLINE_REASON"):
+        monkeypatch.setenv(key, supervisor[key])
     _fill(AuditLog.from_settings())
     AuditLog.from_settings().record(
         "disclosure", '=HYPERLINK("http://x")', "strategy meeting", who="B Supervisor", subjects=["p2"]
@@ -142,9 +146,25 @@ def test_the_cli_verifies_and_exports_for_an_auditor(tmp_path: Path, monkeypatch
     assert rows[1]["what"].startswith("'=HYPERLINK")  # neutralised for a spreadsheet
 
     by_user = runner.invoke(build_app(), ["audit", "export", "--user", "B Supervisor", "--format", "json"])
-    assert [e["seq"] for e in json.loads(by_user.output)] == [6]
+    assert [(e["seq"], e["action"], e["what"]) for e in json.loads(by_user.output)] == [
+        (6, "disclosure", '=HYPERLINK("http://x")'),
+        (7, "consultation", "audit verify"),  # the supervisor's own check and export are logged too
+        (8, "disclosure", "audit export"),
+    ]
 
     log = tmp_path / "s62.jsonl"
     log.write_text("".join(log.read_text().splitlines(keepends=True)[:-1]))
+    cut = log.read_text()
     broken = runner.invoke(build_app(), ["audit", "verify"])
     assert broken.exit_code == 4 and "entries were removed" in broken.output
+    assert log.read_text() == cut, "a broken log gets no new entry"
+
+
+def test_nothing_is_written_after_a_cut(tmp_path: Path) -> None:
+    """Appending to a cut log would move the head kept apart past the cut and hide it: the writer refuses."""
+    log = _log(tmp_path)
+    _fill(log)
+    log.path.write_text("".join(_lines(log)[:3]), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"tampered with .*entries were removed"):
+        log.record("consultation", "search", "MASH referral 2024/117", who="A Analyst")
+    assert len(_lines(log)) == 3 and "ends at entry 3" in log.verify().problem

@@ -16,6 +16,7 @@ from cli.exits import ExitCode
 from errors import GraphError
 from settings import REPO_ROOT
 from tests.support.commands import commands, options
+from tests.support.signin import signed_in_env
 
 SAMPLES = REPO_ROOT / "loaders" / "mappings" / "samples"
 SIGHTLINE = [sys.executable, "-c", "from cli import main; main()"]
@@ -147,6 +148,7 @@ def test_an_unknown_command_and_a_missing_option_are_usage_errors(capsys: pytest
 
 def test_no_neo4j_is_one_clear_line(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "x"}
+    env |= signed_in_env(tmp_path)
     result = run("stats", env=env)
     assert_one_line_error(result, ExitCode.ERROR, "error: cannot reach Neo4j at bolt://127.0.0.1:9")
 

@@ -23,6 +23,7 @@ from loaders.load import load_directory
 from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
 from synthetic import generate
+from tests.support.signin import signed_in_env
 
 pytestmark = pytest.mark.integration  # starts and kills its own server
 VOLATILE = {"loaded_at", "read_at"}  # when a record was loaded or its note read: differs between loads, not content
@@ -81,6 +82,7 @@ def _empty(info: server.ServerInfo) -> None:
 def _loader(info: server.ServerInfo, feeds: Path, rejects: Path) -> subprocess.Popen[bytes]:
     """`sightline load` in its own process, in small transactions so that there is a middle to cut it in."""
     env = dict(os.environ) | _settings(info).as_environment() | {"SIGHTLINE_BATCH_SIZE": "100"}
+    env |= signed_in_env(rejects.with_name(rejects.name + "-access"))
     command = [str(Path(sys.executable).parent / "sightline"), "load", str(feeds), "--rejects", str(rejects)]
     return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
