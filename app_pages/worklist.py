@@ -67,6 +67,8 @@ def detail(row: wl.WorklistRow) -> None:
     left, right = st.columns([3, 1])
     left.subheader(f"{md(tidy_name(row.name) or 'Name not recorded')} (age {age(row.dob, as_of)})")
     if right.button("Open profile and link chart", type="primary", key=f"open-{row.key}"):
+        # the chart highlights the first flag's offender-child path (the flags come worst first)
+        st.session_state["focus-flag"] = next((f.key for f in row.flags if f.subject and f.children), None)
         ui.open_page("profile", row.key)
     for flag in row.flags:
         widgets.flag_card(flag, triage.state_of(states, flag), as_of)
