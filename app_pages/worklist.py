@@ -29,6 +29,8 @@ left.caption(f"Checks run at {fetched.ran_at:%H:%M:%S}; kept for up to {cached.C
 if right.button("Run the checks again", key="rerun-checks"):
     cached.worklist_rows.clear()
     st.rerun()
+for line in fetched.unfinished:
+    st.warning(f"The graph may be part-written: {md(line)}.")
 for name, problem in fetched.failures.items():
     st.error(f"Check {name} could not run, so its flags are missing: {md(problem)}")
 ui.consult("worklist", {"as_of": as_of}, len(rows), [r.key for r in rows])

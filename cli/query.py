@@ -119,6 +119,8 @@ def worklist_command(
     flags = [f for row in result.rows for f in row.flags]
     log_consultation(current_user(), "worklist", _reason(reason), {"as_of": day}, len(result.rows), _subjects(flags))
     _emit(result.rows, fmt, _worklist_row)
+    for line in result.unfinished:
+        err.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
     if result.failures:
