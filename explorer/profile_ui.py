@@ -43,6 +43,8 @@ def fetch(s: dict[str, Any]) -> Network:
 
 
 def records_table(node: Node) -> pd.DataFrame:
+    """One line per record; a key conflict (another name and birth on one NHS number) shows what else it holds."""
+    conflicts = any(r.get("key_conflicts") for r in node.records)
     return pd.DataFrame(
         [
             {
@@ -53,6 +55,7 @@ def records_table(node: Node) -> pd.DataFrame:
                 "born": iso(r.get("dob")),
                 "linked by": r.get("rule", ""),
             }
+            | ({"key conflict: also recorded as": "; ".join(r.get("key_conflicts") or [])} if conflicts else {})
             for r in node.records
         ]
     )
