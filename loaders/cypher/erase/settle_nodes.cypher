@@ -21,7 +21,9 @@ WITH n, erased_maker, support,
      head([f IN $order WHERE any(x IN support WHERE x.feed = f)]) AS first_feed
 SET n.sources = [f IN $order WHERE any(x IN support WHERE x.feed = f)],
     n.key_conflicts = CASE WHEN n.key_conflicts IS NULL THEN null
-                      ELSE [c IN n.key_conflicts WHERE NOT any(x IN $records WHERE c STARTS WITH x + ':')] END
+                      ELSE [c IN n.key_conflicts WHERE NOT any(x IN $records WHERE c STARTS WITH x + ':')] END,
+    n.named_by = CASE WHEN n.named_by IS NULL OR all(c IN n.named_by WHERE c IN $records) THEN null
+                 ELSE [c IN n.named_by WHERE NOT c IN $records] END
 WITH n, erased_maker, first_feed, support
 SET n.source = CASE WHEN erased_maker THEN first_feed ELSE n.source END,
     n.source_id = CASE WHEN erased_maker

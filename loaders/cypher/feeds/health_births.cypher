@@ -33,6 +33,7 @@ MERGE (child:Person {key: row.child_key})
 // A key conflict (the NHS number already held by someone with another name *and* date of birth): neither
 // overwrites the other; see health_gp_registrations.cypher.
 WITH row, birth, child,
+     NOT $feed + ':' + row._id IN coalesce(child.named_by, []) AND
      child.dob IS NOT NULL AND row.date_of_birth IS NOT NULL AND child.dob <> row.date_of_birth AND
      toLower(trim(coalesce(child.forenames, '') + ' ' + coalesce(child.surname, ''))) <>
      toLower(trim(coalesce(row.child_forenames, '') + ' ' + coalesce(row.child_surname, ''))) AS conflict
@@ -44,6 +45,8 @@ SET child.sources = CASE WHEN $feed IN coalesce(child.sources, []) THEN child.so
     child.surname = CASE WHEN conflict THEN child.surname ELSE row.child_surname END,
     child.forenames = CASE WHEN conflict THEN child.forenames ELSE coalesce(row.child_forenames, child.forenames) END,
     child.dob = CASE WHEN conflict THEN child.dob ELSE row.date_of_birth END,
+    child.named_by = CASE WHEN conflict OR $feed + ':' + row._id IN coalesce(child.named_by, []) THEN child.named_by
+                  ELSE coalesce(child.named_by, []) + ($feed + ':' + row._id) END,
     child.sex = coalesce(row.sex, child.sex),
     child.key_conflicts = CASE WHEN NOT conflict OR other IN coalesce(child.key_conflicts, []) THEN child.key_conflicts
                           ELSE coalesce(child.key_conflicts, []) + other END

@@ -18,7 +18,10 @@ MERGE (patient:Person {key: row.patient_key})
 // A key conflict: the NHS number is already held by someone with another name *and* another date of birth.
 // Neither overwrites the other: the name and date of birth first loaded stay, the other record's are kept in
 // key_conflicts ("feed:id: name, born date"), and the node is labelled KeyConflict (counted by `sightline stats`).
+// named_by lists the records that wrote the name: loading one of them again is never a conflict, so a re-load
+// (or one after a load cut short) replays the first load exactly.
 WITH row, patient,
+     NOT $feed + ':' + row._id IN coalesce(patient.named_by, []) AND
      patient.dob IS NOT NULL AND row.date_of_birth IS NOT NULL AND patient.dob <> row.date_of_birth AND
      toLower(trim(coalesce(patient.forenames, '') + ' ' + coalesce(patient.surname, ''))) <>
      toLower(trim(coalesce(row.forenames, '') + ' ' + coalesce(row.surname, ''))) AS conflict
@@ -30,6 +33,8 @@ SET patient.sources = CASE WHEN $feed IN coalesce(patient.sources, []) THEN pati
     patient.surname = CASE WHEN conflict THEN patient.surname ELSE row.surname END,
     patient.forenames = CASE WHEN conflict THEN patient.forenames ELSE row.forenames END,
     patient.dob = CASE WHEN conflict THEN patient.dob ELSE row.date_of_birth END,
+    patient.named_by = CASE WHEN conflict OR $feed + ':' + row._id IN coalesce(patient.named_by, []) THEN patient.named_by
+                  ELSE coalesce(patient.named_by, []) + ($feed + ':' + row._id) END,
     patient.sex = coalesce(row.sex, patient.sex),
     patient.key_conflicts = CASE WHEN NOT conflict OR other IN coalesce(patient.key_conflicts, []) THEN patient.key_conflicts
                             ELSE coalesce(patient.key_conflicts, []) + other END
