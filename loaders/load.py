@@ -251,21 +251,23 @@ class Loader:
 
 
 def rounds(feed: Feed, rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The rows in as few statements as can be, in order, with no two rows of one statement on the same strong
-    key (a person's NHS number). A statement's clauses each see every row at once, so two records of one NHS
-    number in one statement could not see each other: the key-conflict check (a different name and date of
-    birth on one number) needs the second to see what the first wrote."""
+    """The rows in file order, cut into consecutive statements so that no statement holds two rows on the same
+    strong key (a person's NHS number). A statement's clauses each see every row at once, so two records of one
+    NHS number in one statement could not see each other: the key-conflict check (a different name and date of
+    birth on one number) needs the second to see what the first wrote. Cutting, never reordering, keeps the
+    writes in file order whatever the batch size, so a load run again after a crash ends as a clean one does
+    (the last writer of a shared address, the order of its spellings)."""
     strong = [f"{n.alias}_key" for n in feed.nodes if n.label == "Person" and n.key.startswith("nhs:")]
-    out: list[list[dict[str, Any]]] = []
-    last: dict[str, int] = {}  # strong key -> the round that last wrote it
+    out: list[list[dict[str, Any]]] = [[]]
+    seen: set[str] = set()  # strong keys in the statement being filled
     for row in rows:
-        keys = [row[k] for k in strong if row.get(k)]
-        at = max((last[k] + 1 for k in keys if k in last), default=0)
-        while len(out) <= at:
+        keys = {row[k] for k in strong if row.get(k)}
+        if keys & seen:
             out.append([])
-        out[at].append(row)
-        last.update(dict.fromkeys(keys, at))
-    return out
+            seen = set()
+        out[-1].append(row)
+        seen |= keys
+    return [part for part in out if part]
 
 
 @dataclass
