@@ -18,6 +18,7 @@ PERMISSIONS = {
     "review_links": "supervisor",
     "assign": "supervisor",
     "audit": "supervisor",
+    "review_due": "supervisor",  # MoPI review: list records past their review date (cli/retention.py)
     "load": "administrator",
     "resolve": "administrator",
     "erase": "administrator",

@@ -39,6 +39,8 @@ if right.button("Run the checks again", key="rerun-checks"):
 records_end = cached.records_end(dt.date.today())
 if as_of > records_end:
     st.warning(f"The records end on {date(records_end)}: nothing after that day is in the graph.")
+for line in fetched.unfinished:
+    st.warning(f"The graph may be part-written: {md(line)}.")
 for name, problem in fetched.failures.items():
     st.error(f"Check {name} could not run, so its flags are missing: {md(problem)}")
 ui.consult("worklist", {"as_of": as_of}, len(rows), [r.key for r in rows])

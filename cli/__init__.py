@@ -17,7 +17,7 @@ from errors import AccessError, SightlineError
 
 def build_app() -> typer.Typer:
     """The whole command tree, built afresh (tests walk it)."""
-    from cli import audit, data, explore, generate, notes, query, resolve, server, users
+    from cli import audit, data, erase, explore, generate, notes, query, resolve, retention, server, users
     from cli.exits import epilog  # imported here so that `python -m cli.exits` finds it not yet imported
 
     app = typer.Typer(
@@ -36,6 +36,8 @@ def build_app() -> typer.Typer:
     explore.register(app)
     audit.register(app)
     users.register(app)
+    erase.register(app)
+    retention.register(app)
     return app
 
 

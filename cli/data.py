@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
@@ -185,6 +186,8 @@ def stats(output: TableOrJson = "table", reason: Reason = "") -> None:
     if output == "json":
         print(json.dumps(result, indent=2, sort_keys=True))
         return
+    for line in result["unfinished"]:
+        out.print(f"[yellow]warning[/] {escape(line)}", highlight=False, soft_wrap=True)
     out.print(f"{result['nodes']} nodes, {result['relationships']} relationships")
     for title, key in (("by label", "by_label"), ("by type", "by_type")):
         table = Table(title, "count")

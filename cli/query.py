@@ -114,6 +114,8 @@ def worklist_command(
     flags = [f for row in result.rows for f in row.flags]
     who.record("consultation", "query worklist", {"as_of": day, "format": fmt}, _subjects(flags), len(result.rows))
     _emit(result.rows, fmt, _worklist_row)
+    for line in result.unfinished:
+        err.print(f"warning: {line}", markup=False, highlight=False, soft_wrap=True)
     for name, error in result.failures.items():
         err.print(f"[red]saved query {name} failed, its flags are missing from this worklist:[/red] {error}")
     if result.failures:

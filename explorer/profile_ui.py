@@ -70,6 +70,7 @@ def fetch(s: dict[str, Any]) -> Network:
 def records_table(node: Node) -> pd.DataFrame:
     """The person's records across agencies, in words: which agency, which record, the name and birth date it
     gives, and how it was linked (never a record key, a feed name or a linkage field)."""
+    conflicts = any(r.get("key_conflicts") for r in node.records)
     return pd.DataFrame(
         [
             {
@@ -79,6 +80,7 @@ def records_table(node: Node) -> pd.DataFrame:
                 "born": date(r.get("dob"), ""),
                 "linked by": "its own record" if r.get("rule") in (None, "", "alone") else r.get("rule"),
             }
+            | ({"key conflict: also recorded as": "; ".join(r.get("key_conflicts") or [])} if conflicts else {})
             for r in node.records
         ]
     )

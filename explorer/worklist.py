@@ -27,12 +27,13 @@ class Fetched:
     rows: list[WorklistRow]
     failures: dict[str, str]
     ran_at: dt.datetime
+    unfinished: tuple[str, ...] = ()  # loads or linkage cut short: the graph may be part-written
 
 
 def fetch(graph: Graph, as_of: dt.date, library: dict[str, SavedQuery]) -> Fetched:
     """Every saved query, merged to one row per child (typed, frozen flags: st.cache_data pickles them)."""
     result = worklist(graph, as_of, library)
-    return Fetched(result.rows, result.failures, dt.datetime.now())
+    return Fetched(result.rows, result.failures, dt.datetime.now(), tuple(result.unfinished))
 
 
 def _named(flag: Flag) -> set[str]:

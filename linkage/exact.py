@@ -28,6 +28,7 @@ from typing import Any
 import networkx as nx
 
 from graph.db import Graph
+from graph.marks import unfinished
 from linkage import identities
 from linkage.names import fold_name
 from linkage.statements import STATEMENTS
@@ -138,11 +139,13 @@ def deterministic_pairs(records: list[Record]) -> list[tuple[str, str, str]]:
 
 def link_exact(graph: Graph) -> dict[str, int]:
     """Rebuild the exact-linkage identities; returns counts of records, identities and linked records."""
-    records = fetch_records(graph)
-    fetch_context(graph, records)
-    pairs = deterministic_pairs(records)
-    built = identities.build(records, identities.link_graph(records, ((a, b, rule, 1.0) for a, b, rule in pairs)))
-    identities.write(graph, built, METHOD)
+    with unfinished(graph, "linkage"):
+        records = fetch_records(graph)
+        fetch_context(graph, records)
+        pairs = deterministic_pairs(records)
+        links = identities.link_graph(records, ((a, b, rule, 1.0) for a, b, rule in pairs))
+        built = identities.build(records, links)
+        identities.write(graph, built, METHOD)
     linked = sum(len(c["records"]) for c in built if len(c["records"]) > 1)
     return {"records": len(records), "identities": len(built), "linked_records": linked}
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 import networkx as nx
 
+from graph import identity_set
 from graph.db import Graph
 from linkage.statements import STATEMENTS
 
@@ -62,15 +63,22 @@ def build(records: Iterable[Named], links: nx.Graph, groups: dict[str, int] | No
     return sorted(out, key=lambda c: c["key"])
 
 
-def write(graph: Graph, identities: list[dict[str, Any]], method: str) -> None:
-    """Replace every Identity with these; source records and reviewers' decisions are never touched."""
-    graph.write_in_batches(STATEMENTS["clear_identities"], name=f"{method} linkage: clear identities")
+def write(graph: Graph, identities: list[dict[str, Any]], method: str) -> int:
+    """Replace every Identity with these, so that readers see the old set or the new one, never part of each:
+    the new set is written as drafts beside the old (any number of batches), announced, then switched in one
+    transaction; the retired set is deleted after. A rebuild cut short leaves the old set in place (and drafts,
+    cleared by the next). Source records and reviewers' decisions are never touched. Returns the generation."""
+    graph.write_in_batches(STATEMENTS["clear_identities"], name=f"{method} linkage: clear unfinished drafts")
     now = dt.datetime.now(dt.UTC)
     for start in range(0, len(identities), BATCH):
         graph.write(
             STATEMENTS["write_identities"],
-            name=f"{method} linkage: write identities",
+            name=f"{method} linkage: write identity drafts",
             clusters=identities[start : start + BATCH],
             method=method,
             resolved_at=now,
         )
+    graph.write(STATEMENTS["identities_pending"], name=f"{method} linkage: announce the switch")
+    graph.write(STATEMENTS["switch_identities"], name=f"{method} linkage: switch identities")
+    graph.write_in_batches(STATEMENTS["clear_identities"], name=f"{method} linkage: delete retired identities")
+    return identity_set.state(graph).generation

@@ -23,6 +23,7 @@ import pandas as pd
 from splink.internals.exceptions import SplinkException
 
 from graph.db import Graph
+from graph.marks import unfinished
 from linkage import clusters, exact, identities, likely, model
 from linkage.addresses import resolve_addresses
 from linkage.decisions import ACCEPT, DIFFERENT, REVIEW, SAME
@@ -223,14 +224,14 @@ def _hold(candidates: list[dict[str, Any]], held: dict[clusters.Link, str]) -> N
 def _write(graph: Graph, built: list[dict[str, Any]], candidates: list[dict[str, Any]]) -> None:
     now = dt.datetime.now(dt.UTC)
     identities.write(graph, built, METHOD)
-    graph.write_in_batches(STATEMENTS["clear_candidates"], name="resolve: clear candidates")
-    for start in range(0, len(candidates), 5000):
+    for start in range(0, len(candidates), 5000):  # updated in place: a pair scored alike never disappears
         graph.write(
             STATEMENTS["write_candidates"],
             name="resolve: candidates",
             pairs=candidates[start : start + 5000],
             scored_at=now,
         )
+    graph.write_in_batches(STATEMENTS["clear_candidates"], name="resolve: drop stale candidates", scored_at=now)
 
 
 def _saved_model(graph: Graph) -> dict[str, Any] | None:
@@ -248,8 +249,12 @@ def resolve(
     identities from those and the pairs earlier runs scored: the links a full run with that model gives,
     with every reviewer decision applied.
     """
-    settings = settings or ResolveSettings()
     say = step or (lambda _: None)  # a line per stage: minutes pass between them at 100,000 people
+    with unfinished(graph, "resolve"):  # a resolve cut short leaves this mark (and the identities it found)
+        return _resolve(graph, settings or ResolveSettings(), say)
+
+
+def _resolve(graph: Graph, settings: ResolveSettings, say: Callable[[str], object]) -> ResolveReport:
     started = time.perf_counter()
     say("folding addresses")
     folded = resolve_addresses(graph)

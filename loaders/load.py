@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from errors import LoadError
 from exports import spreadsheet_safe
 from graph.db import Graph
+from graph.marks import unfinished
 from graph.schema import ensure_schema
 from loaders.addresses import address_key
 from loaders.mapping import FeedMapping
@@ -236,17 +237,37 @@ class Loader:
             if checked.typed is None:
                 result.rejected += 1
                 self.rejects.write(result.file, checked.item.line, checked.problems, checked.item.raw)
-        if good:
+        for part in rounds(feed, [graph_row(feed, r, self.aliases) for r in good]):
             self.graph.write(
                 STATEMENTS[feed.statement_name],
                 name=f"load {feed.name}",
-                rows=[graph_row(feed, r, self.aliases) for r in good],
+                rows=part,
                 feed=feed.name,
                 loaded_at=self.loaded_at,
             )
             for typed in good:
                 self.refs.remember(feed, typed)
         result.loaded += len(good)
+
+
+def rounds(feed: Feed, rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The rows in file order, cut into consecutive statements so that no statement holds two rows on the same
+    strong key (a person's NHS number). A statement's clauses each see every row at once, so two records of one
+    NHS number in one statement could not see each other: the key-conflict check (a different name and date of
+    birth on one number) needs the second to see what the first wrote. Cutting, never reordering, keeps the
+    writes in file order whatever the batch size, so a load run again after a crash ends as a clean one does
+    (the last writer of a shared address, the order of its spellings)."""
+    strong = [f"{n.alias}_key" for n in feed.nodes if n.label == "Person" and n.key.startswith("nhs:")]
+    out: list[list[dict[str, Any]]] = [[]]
+    seen: set[str] = set()  # strong keys in the statement being filled
+    for row in rows:
+        keys = {row[k] for k in strong if row.get(k)}
+        if keys & seen:
+            out.append([])
+            seen = set()
+        out[-1].append(row)
+        seen |= keys
+    return [part for part in out if part]
 
 
 @dataclass
@@ -359,12 +380,13 @@ def load_directory(
     if not directory.is_dir():
         raise LoadError(f"{directory}: not a directory of feed files")
     jobs, skipped = discover(directory, spec, mappings)
-    report = Loader(graph, spec, rejects_dir, batch_size, progress).run(jobs)
-    report.skipped = skipped
-    if notes and any(f.loaded for f in report.files):
-        from notes.read import read_notes  # spaCy loads only when there is something to read
+    with unfinished(graph, "load", str(directory.resolve())):  # a load cut short leaves this mark
+        report = Loader(graph, spec, rejects_dir, batch_size, progress).run(jobs)
+        report.skipped = skipped
+        if notes and any(f.loaded for f in report.files):
+            from notes.read import read_notes  # spaCy loads only when there is something to read
 
-        report.note_facts = read_notes(graph).facts
+            report.note_facts = read_notes(graph).facts
     return report
 
 

@@ -111,6 +111,13 @@ class Settings:
             "Warm the explorer's worklist and summaries in the background when a session opens (0 = off)",
         ),
     )
+    review_years: str = field(
+        default="6,police_convictions=10,police_orders=10,police_order_conditions=10,police_notification_periods=10",
+        metadata=_env(
+            "SIGHTLINE_REVIEW_YEARS",
+            "MoPI review periods, years after a record's last date: a default, then FEED=YEARS (docs/security.md)",
+        ),
+    )
 
     session_minutes: int = field(
         default=30,

@@ -103,6 +103,7 @@ def test_the_commands_that_write_formats() -> None:
         "evaluate",
         "resolve",
         "audit export",
+        "review-due",
     }
 
 
@@ -111,7 +112,9 @@ def test_an_unknown_format_is_a_usage_error_naming_the_formats(
     command: tuple[str, ...], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Fails if a command takes --format as free text again (an unknown one was an error, or silently a table)."""
-    allowed = {"query": "'table', 'json', 'csv'", "audit": "'csv', 'json'."}.get(command[0], "'table', 'json'.")
+    allowed = {"query": "'table', 'json', 'csv'", "audit": "'csv', 'json'.", "review-due": "'table', 'csv'."}.get(
+        command[0], "'table', 'json'."
+    )
     result = in_process(capsys, *command, "--format", "xml")
     assert_one_line_error(result, ExitCode.USAGE, "'--format'", "'xml'", allowed)
 

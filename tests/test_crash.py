@@ -4,8 +4,6 @@ duplicated, nothing lost. Its own server (it is killed), on the real bundled Neo
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import signal
 import subprocess
@@ -23,30 +21,11 @@ from loaders.load import load_directory
 from loaders.spec import load_spec
 from settings import REPO_ROOT, Settings
 from synthetic import generate
+from tests.support.fingerprint import fingerprint
 from tests.support.signin import signed_in_env
 
 pytestmark = pytest.mark.integration  # starts and kills its own server
-VOLATILE = {"loaded_at", "read_at"}  # when a record was loaded or its note read: differs between loads, not content
-NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-RELATIONSHIPS = "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.key AS a, b.key AS b, properties(r) AS props"
 COUNT = "MATCH (n) RETURN count(n) AS n"
-
-
-def fingerprint(graph: Graph) -> dict[str, Any]:
-    """Counts and a digest of every node's and relationship's labels, ends and properties (load time aside)."""
-
-    def clean(props: dict[str, Any]) -> dict[str, str]:
-        return {k: str(v) for k, v in props.items() if k not in VOLATILE}
-
-    nodes = sorted(json.dumps([sorted(r["labels"]), clean(r["props"])], sort_keys=True) for r in graph.read(NODES))
-    rels = sorted(
-        json.dumps([r["type"], r["a"], r["b"], clean(r["props"])], sort_keys=True) for r in graph.read(RELATIONSHIPS)
-    )
-    return {
-        "nodes": len(nodes),
-        "relationships": len(rels),
-        "digest": hashlib.sha256("\n".join([*nodes, "--", *rels]).encode()).hexdigest(),
-    }
 
 
 @pytest.fixture(scope="module")

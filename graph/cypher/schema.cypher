@@ -82,3 +82,7 @@ CREATE FULLTEXT INDEX event_summary IF NOT EXISTS FOR (n:Event) ON EACH [n.summa
 // The review queue (Review links page) reads pairs by status, most probable first: at 100,000 people resolve
 // scores some 240,000 pairs, of which some 30,000 wait for a reviewer.
 CREATE INDEX may_be_same_status IF NOT EXISTS FOR ()-[m:MAY_BE_SAME]-() ON (m.status, m.probability);
+// Marks of a load, linkage or erasure under way (graph/marks.py), and the one node recording which identity
+// set is current (graph/identity_set.py), each looked up by key.
+CREATE CONSTRAINT unfinished_key IF NOT EXISTS FOR (m:Unfinished) REQUIRE m.key IS UNIQUE;
+CREATE CONSTRAINT identity_switch_key IF NOT EXISTS FOR (s:IdentitySwitch) REQUIRE s.key IS UNIQUE;

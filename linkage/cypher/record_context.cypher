@@ -6,6 +6,7 @@ UNWIND $keys AS k
 MATCH (p:Person {key: k})
 OPTIONAL MATCH (p)-[r1]-(x)-[r2]-(q:Person)
 WHERE q <> p AND NOT q:Practitioner AND NOT x:Agency AND NOT x:Address AND NOT x:Identity
+  AND NOT x:IdentityDraft AND NOT x:IdentityRetired
   AND type(r1) <> 'MAY_BE_SAME' AND type(r2) <> 'MAY_BE_SAME'
 WITH p, collect(DISTINCT q.key) AS two_hop
 OPTIONAL MATCH (p)-[r]-(q:Person)

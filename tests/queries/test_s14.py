@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from graph.db import Graph
-from linkage.statements import STATEMENTS as LINKAGE
+from linkage import identities
 from queries.library import get_query
 from queries.runner import run_query
 from tests.support.fixture import FeedFixture, add_agencies, add_offender, load_fixture
@@ -94,11 +94,9 @@ def test_father_linked_only_probabilistically_is_flagged(graph: Graph, tmp_path:
     load_fixture(graph, fx, tmp_path)
     assert run_query(graph, S14, {"as_of": "2024-12-31"}) == [], "exact linkage alone cannot see it"
     # what `sightline resolve` writes when Splink links the nickname and swapped date to the nominal record
-    graph.write(
-        LINKAGE["write_identities"],
-        method="resolved",
-        resolved_at=dt.datetime.now(dt.UTC),
-        clusters=[
+    identities.write(
+        graph,
+        [
             {
                 "key": "identity:test",
                 "surname": "whitlock",
@@ -110,6 +108,7 @@ def test_father_linked_only_probabilistically_is_flagged(graph: Graph, tmp_path:
                 ],
             }
         ],
+        "resolved",
     )
     flags = run_query(graph, S14, {"as_of": "2024-12-31"})
     assert len(flags) == 1 and flags[0].subject.key == f"police:{nominal}"

@@ -4,7 +4,7 @@
 MATCH (s) WHERE elementId(s) IN $frontier
 MATCH (s)-[r:LIVES_AT|REGISTERED_AT|ASSOCIATE_OF|FAMILY_OF|PARENT_OF|PARTNER_OF|HAS_RECORD|ABOUT|MENTIONS|
            CONCERNS_CHILD|OF_CHILD|BY_ADULT|BIRTH_OF|DISCLOSED_TO]-(n)
-WHERE NOT n:Agency AND NOT n:Practitioner
+WHERE NOT n:Agency AND NOT n:Practitioner AND NOT n:IdentityDraft AND NOT n:IdentityRetired
 WITH DISTINCT r LIMIT $limit
 WITH r, startNode(r) AS a, endNode(r) AS b
 RETURN elementId(r) AS id, type(r) AS type,

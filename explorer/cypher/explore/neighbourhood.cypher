@@ -13,7 +13,7 @@ CALL () {
   MATCH (s) WHERE $kind = 'node' AND elementId(s) = $key RETURN s
 }
 MATCH (s)-[r]-(n)
-WHERE NOT n:Identity
+WHERE NOT n:Identity AND NOT n:IdentityDraft AND NOT n:IdentityRetired
 OPTIONAL MATCH (n)<-[:HAS_RECORD]-(ni:Identity)
 WITH r, n, ni, startNode(r) = s AS outgoing,
      CASE WHEN ni IS NOT NULL THEN 'person' WHEN n:Person THEN 'record' WHEN n:Address THEN 'address'

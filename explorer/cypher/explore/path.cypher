@@ -4,7 +4,7 @@
 // they are how one person's records in two agencies join up.
 MATCH (a) WHERE elementId(a) IN $from
 MATCH (b) WHERE elementId(b) IN $to AND b <> a
-MATCH p = SHORTEST 1 (a)(()-[]-(x) WHERE x = b OR (NOT x:Practitioner AND ($through_agencies OR NOT x:Agency))){1,8}(b)
+MATCH p = SHORTEST 1 (a)(()-[]-(x) WHERE x = b OR (NOT x:Practitioner AND NOT x:IdentityDraft AND NOT x:IdentityRetired AND ($through_agencies OR NOT x:Agency))){1,8}(b)
 WITH p ORDER BY length(p) LIMIT 1
 RETURN [n IN nodes(p) | {id: elementId(n), labels: labels(n), props: properties(n),
                           identity: head([(n)<-[:HAS_RECORD]-(i:Identity) | i.key])}] AS nodes,

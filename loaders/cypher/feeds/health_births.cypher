@@ -30,12 +30,28 @@ SET birth:Event,
     birth.nicu_admission = row.nicu_admission
 MERGE (child:Person {key: row.child_key})
   ON CREATE SET child.source = $feed, child.source_id = row._id, child.loaded_at = $loaded_at
+// A key conflict (the NHS number already held by someone with another name *and* date of birth): neither
+// overwrites the other; see health_gp_registrations.cypher.
+WITH row, birth, child,
+     NOT $feed + ':' + row._id IN coalesce(child.named_by, []) AND
+     child.dob IS NOT NULL AND row.date_of_birth IS NOT NULL AND child.dob <> row.date_of_birth AND
+     toLower(trim(coalesce(child.forenames, '') + ' ' + coalesce(child.surname, ''))) <>
+     toLower(trim(coalesce(row.child_forenames, '') + ' ' + coalesce(row.child_surname, ''))) AS conflict
+WITH row, birth, child, conflict,
+     $feed + ':' + row._id + ': ' + trim(coalesce(row.child_forenames, '') + ' ' + coalesce(row.child_surname, '')) +
+     ', born ' + toString(row.date_of_birth) AS other
 SET child.sources = CASE WHEN $feed IN coalesce(child.sources, []) THEN child.sources ELSE coalesce(child.sources, []) + $feed END,
     child.nhs_number = row.child_nhs_number,
-    child.surname = row.child_surname,
-    child.forenames = coalesce(row.child_forenames, child.forenames),
-    child.dob = row.date_of_birth,
-    child.sex = coalesce(row.sex, child.sex)
+    child.surname = CASE WHEN conflict THEN child.surname ELSE row.child_surname END,
+    child.forenames = CASE WHEN conflict THEN child.forenames ELSE coalesce(row.child_forenames, child.forenames) END,
+    child.dob = CASE WHEN conflict THEN child.dob ELSE row.date_of_birth END,
+    child.named_by = CASE WHEN conflict OR $feed + ':' + row._id IN coalesce(child.named_by, []) THEN child.named_by
+                  ELSE coalesce(child.named_by, []) + ($feed + ':' + row._id) END,
+    child.sex = coalesce(row.sex, child.sex),
+    child.key_conflicts = CASE WHEN NOT conflict OR other IN coalesce(child.key_conflicts, []) THEN child.key_conflicts
+                          ELSE coalesce(child.key_conflicts, []) + other END
+FOREACH (_ IN CASE WHEN conflict THEN [1] ELSE [] END | SET child:KeyConflict)
+WITH row, birth, child
 MERGE (hospital:Agency {key: row.hospital_key})
   ON CREATE SET hospital.source = $feed, hospital.source_id = row._id, hospital.loaded_at = $loaded_at
 SET hospital.sources = CASE WHEN $feed IN coalesce(hospital.sources, []) THEN hospital.sources ELSE coalesce(hospital.sources, []) + $feed END

@@ -15,12 +15,31 @@
 UNWIND $rows AS row
 MERGE (patient:Person {key: row.patient_key})
   ON CREATE SET patient.source = $feed, patient.source_id = row._id, patient.loaded_at = $loaded_at
+// A key conflict: the NHS number is already held by someone with another name *and* another date of birth.
+// Neither overwrites the other: the name and date of birth first loaded stay, the other record's are kept in
+// key_conflicts ("feed:id: name, born date"), and the node is labelled KeyConflict (counted by `sightline stats`).
+// named_by lists the records that wrote the name: loading one of them again is never a conflict, so a re-load
+// (or one after a load cut short) replays the first load exactly.
+WITH row, patient,
+     NOT $feed + ':' + row._id IN coalesce(patient.named_by, []) AND
+     patient.dob IS NOT NULL AND row.date_of_birth IS NOT NULL AND patient.dob <> row.date_of_birth AND
+     toLower(trim(coalesce(patient.forenames, '') + ' ' + coalesce(patient.surname, ''))) <>
+     toLower(trim(coalesce(row.forenames, '') + ' ' + coalesce(row.surname, ''))) AS conflict
+WITH row, patient, conflict,
+     $feed + ':' + row._id + ': ' + trim(coalesce(row.forenames, '') + ' ' + coalesce(row.surname, '')) +
+     ', born ' + toString(row.date_of_birth) AS other
 SET patient.sources = CASE WHEN $feed IN coalesce(patient.sources, []) THEN patient.sources ELSE coalesce(patient.sources, []) + $feed END,
     patient.nhs_number = row.nhs_number,
-    patient.surname = row.surname,
-    patient.forenames = row.forenames,
-    patient.dob = row.date_of_birth,
-    patient.sex = coalesce(row.sex, patient.sex)
+    patient.surname = CASE WHEN conflict THEN patient.surname ELSE row.surname END,
+    patient.forenames = CASE WHEN conflict THEN patient.forenames ELSE row.forenames END,
+    patient.dob = CASE WHEN conflict THEN patient.dob ELSE row.date_of_birth END,
+    patient.named_by = CASE WHEN conflict OR $feed + ':' + row._id IN coalesce(patient.named_by, []) THEN patient.named_by
+                  ELSE coalesce(patient.named_by, []) + ($feed + ':' + row._id) END,
+    patient.sex = coalesce(row.sex, patient.sex),
+    patient.key_conflicts = CASE WHEN NOT conflict OR other IN coalesce(patient.key_conflicts, []) THEN patient.key_conflicts
+                            ELSE coalesce(patient.key_conflicts, []) + other END
+FOREACH (_ IN CASE WHEN conflict THEN [1] ELSE [] END | SET patient:KeyConflict)
+WITH row, patient
 MERGE (practice:Agency {key: row.practice_key})
   ON CREATE SET practice.source = $feed, practice.source_id = row._id, practice.loaded_at = $loaded_at
 SET practice.sources = CASE WHEN $feed IN coalesce(practice.sources, []) THEN practice.sources ELSE coalesce(practice.sources, []) + $feed END
