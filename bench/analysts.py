@@ -18,6 +18,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -97,8 +98,9 @@ def _run(args: tuple[int, Settings, list[dict[str, Any]], float, Path]) -> dict[
 def crowd(settings: Settings, analysts: int, seconds: float, people: list[dict[str, Any]], log: Path) -> list[dict]:
     """`analysts` processes at once (spawned: each has its own driver), each for `seconds`."""
     jobs = [(n, settings, people, seconds, log) for n in range(1, analysts + 1)]
-    with mp.get_context("spawn").Pool(analysts) as pool:
-        return pool.map(_run, jobs)
+    # an executor, not a Pool: a worker that dies breaks it with an error instead of leaving map() waiting
+    with ProcessPoolExecutor(analysts, mp_context=mp.get_context("spawn")) as pool:
+        return list(pool.map(_run, jobs, timeout=seconds * 4 + 300))
 
 
 def percentiles(values: list[float]) -> dict[str, float]:

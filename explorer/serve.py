@@ -23,12 +23,14 @@ from queries.runner import worklist
 
 # explorer/cypher/<folder>: the statements the pages run per click. Not graph/cypher/stats_*.cypher: those are
 # whole-graph counts, run once per start by the session warm-up (explorer.warm), not worth running twice.
-PAGE_STATEMENTS = ("explore", "review", "triage")
+PAGE_STATEMENTS = ("explore", "profile", "review", "triage", "worklist")
 STAND_IN = "sightline-warm-up"  # a key, id or search text no record has
 # A value of the type each parameter of the explorer's Cypher takes (explorer/cypher/**): Neo4j caches a plan
 # per statement and parameter types, so these plan the statements the pages run, while matching nothing.
 STAND_INS: dict[str, Any] = {
     "as_of": dt.date(2000, 1, 1),
+    "today": dt.date(2000, 1, 1),
+    "pairs": [{"offender": STAND_IN, "child": STAND_IN, "records": [STAND_IN]}],
     "limit": 1,
     "recent_days": 1,
     "hits": 1,
@@ -39,7 +41,9 @@ STAND_INS: dict[str, Any] = {
     **dict.fromkeys(["key", "kind", "flag_key", "left", "right", "query", "text"], STAND_IN),
     **{
         name: [STAND_IN]
-        for name in ("records", "addresses", "nominals", "agencies", "keys", "frontier", "from", "to", "sources")
+        for name in (
+            *("records", "addresses", "nominals", "agencies", "keys", "frontier", "from", "to", "sources", "words"),
+        )
     },
 }
 

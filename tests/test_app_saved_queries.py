@@ -21,7 +21,7 @@ def test_library_form_run_and_exports(population: Population) -> None:
     assert not at.exception and not texts(at, "error")
     assert any("flag(s)" in s for s in texts(at, "subheader"))
     table = at.dataframe[-1].value
-    assert len(table) >= 1 and {"children", "summary", "flag"} <= set(table.columns)
+    assert len(table) >= 1 and {"children", "subject", "summary"} <= set(table.columns)
     downloads = {b.label: b for b in at.get("download_button")}
     assert {"Export CSV", "Export JSON"} <= set(downloads)
     assert consultations()[-1]["what"] == "saved query s1_child_at_offender_address"

@@ -17,8 +17,19 @@ from loaders.spec import load_spec
 from queries.library import load_library
 from queries.runner import WorklistRow
 from settings import REPO_ROOT, Settings
+from tests.support.explorer import account
 from tests.support.keys import assert_no_internal_keys, page_text
-from tests.support.population import AS_OF, Population, consultations, explorer_env, open_app, population, texts, widget
+from tests.support.population import (
+    AS_OF,
+    Population,
+    consultations,
+    explorer_env,
+    open_app,
+    population,
+    sign_in,
+    texts,
+    widget,
+)
 from wording import signal_name, tidy_name
 
 __all__ = ["explorer_env", "population"]  # fixtures
@@ -162,7 +173,9 @@ def test_the_worklist_opens_on_the_day_the_records_end(population: Population, s
         end = wl.records_end(graph, dt.date.today())
     assert end and end <= AS_OF
     at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=180)
-    at.session_state["analyst"], at.session_state["reason"] = "Test Analyst", "automated test"
+    at.run()  # the sign-in form: no date chosen yet
+    sign_in(at, account(Settings.from_env().accounts, "analyst"))
+    at.session_state["reason"] = "automated test"
     at.run()
     assert at.session_state["as_of"] == end
     assert not any("records end" in w for w in texts(at, "warning"))

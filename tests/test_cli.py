@@ -172,7 +172,8 @@ def test_load_and_stats_against_the_test_server(graph, cli_env: dict[str, str], 
     report = json.loads(loaded.stdout)
     assert [f["loaded"] for f in report["files"]] == [2, 2, 5, 5]
     stats = json.loads(run("stats", "--format", "json", env=cli_env).stdout)
-    assert set(stats) == {"nodes", "relationships", "by_label", "by_type", "by_source"}
+    assert set(stats) == {"nodes", "relationships", "by_label", "by_type", "by_source", "unfinished"}
+    assert stats["unfinished"] == []
     assert stats["by_label"]["Offender"] == 5
     assert stats["by_source"]["police_nominals"]["nodes"] == 5
 

@@ -31,7 +31,11 @@ def test_every_feed_loads_and_counts_equal_the_declarations(graph: Graph, feeds:
         assert f.read > 0 and (f.loaded, f.rejected) == (f.read, 0), f
     nodes, rels = expected_counts(feeds, SPEC)
     stats = graph_stats(graph)
-    assert stats["by_label"] == dict(nodes)
+    # KeyConflict marks people whose NHS number another record gave a different name and date of birth (the
+    # generator's nickname with day and month swapped does): a second label on declared nodes, not a node
+    labels = {k: v for k, v in stats["by_label"].items() if k != "KeyConflict"}
+    assert labels == dict(nodes)
+    assert stats["by_label"].get("KeyConflict", 0) <= nodes["Person"] // 100
     assert stats["by_type"] == dict(rels)
     assert set(stats["by_source"]) == set(SPEC.feeds)
 
