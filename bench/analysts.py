@@ -96,10 +96,12 @@ def _run(args: tuple[int, Settings, list[dict[str, Any]], float, Path]) -> dict[
 
 
 def crowd(settings: Settings, analysts: int, seconds: float, people: list[dict[str, Any]], log: Path) -> list[dict]:
-    """`analysts` processes at once (spawned: each has its own driver), each for `seconds`."""
+    """`analysts` processes at once (each with its own driver), each for `seconds`."""
     jobs = [(n, settings, people, seconds, log) for n in range(1, analysts + 1)]
-    # an executor, not a Pool: a worker that dies breaks it with an error instead of leaving map() waiting
-    with ProcessPoolExecutor(analysts, mp_context=mp.get_context("spawn")) as pool:
+    # an executor, not a Pool: a worker that dies breaks it with an error instead of leaving map() waiting.
+    # Forked, not spawned: a spawned worker re-runs the parent's __main__, which under a Streamlit AppTest (the
+    # test suite) is the explorer's app.py. Each worker opens its own driver after the fork.
+    with ProcessPoolExecutor(analysts, mp_context=mp.get_context("fork")) as pool:
         return list(pool.map(_run, jobs, timeout=seconds * 4 + 300))
 
 

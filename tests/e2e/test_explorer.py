@@ -141,7 +141,8 @@ def test_an_analyst_goes_from_worklist_to_saved_query_export(
         browser.close()
 
     rows = list(csv.DictReader(io.StringIO(saved.read_text(encoding="utf-8"))))
-    assert rows and {"key", "signal", "children", "evidence", "summary"} <= set(rows[0])
+    assert rows and {"protective_marking", "signal", "signal name", "child", "summary"} <= set(rows[0])
+    assert all(r["protective_marking"] == "OFFICIAL-SENSITIVE" for r in rows)
     logged = {e["what"] for e in consultations(audit)}
     assert {"worklist", "search", "profile", "chronology", "line of sight"} <= logged
     assert any(w.startswith("saved query ") for w in logged)
