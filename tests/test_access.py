@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from access.accounts import MAX_FAILURES, Accounts
+from access.accounts import MAX_FAILURES, Accounts, new_password
 from access.roles import ROLES, allows, permissions_of
 from audit.log import AuditLog
 from cli.exits import ExitCode
 from errors import AccessError, ConfigError
 from tests.test_cli import in_process
 
-PASSWORD = "correct horse battery"
+PASSWORD = new_password()  # generated each run: no password is written in the code
 
 
 def test_each_role_has_what_the_one_below_has_and_more() -> None:

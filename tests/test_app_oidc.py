@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from access.accounts import Accounts
+from access.accounts import Accounts, new_password
 from access.oidc import account_for, display
 from errors import AccessError
 from explorer.signin import providers
 from settings import REPO_ROOT
 
-PASSWORD = "a long enough password"
+PASSWORD = new_password()  # generated each run: no password is written in the code
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from access.accounts import Accounts
+from access.accounts import Accounts, new_password
 from audit.log import AuditLog, Entry, FileHead
 from cli.exits import ExitCode
 from settings import REPO_ROOT
@@ -180,7 +180,7 @@ def test_users_demo_makes_the_first_administrator_then_only_resets_its_password(
     assert store.sign_in("demo", _password(again.stdout)).name == "demo"
     with pytest.raises(Exception, match="wrong account name or password"):
         store.sign_in("demo", _password(first.stdout))
-    store.add("ada", "analyst", "a long enough password")
+    store.add("ada", "analyst", new_password())
     refused = in_process(capsys, "users", "demo")
     assert refused.returncode == ExitCode.REFUSED and "demo deployment only" in refused.stderr
     assert [(e.action, e.what) for e in _entries()] == [

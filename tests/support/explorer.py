@@ -13,12 +13,12 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from access.accounts import Accounts
+from access.accounts import Accounts, new_password
 from cli.explore import APP, streamlit_command
 from errors import ConfigError
 from settings import REPO_ROOT, Settings
 
-PASSWORD = "test password 123"  # every test account's (at least 12 characters)
+PASSWORD = new_password()  # every test account's, generated each run (no password is written in the code)
 ACCOUNTS = {"analyst": "Test Analyst", "supervisor": "Test Supervisor", "administrator": "Test Administrator"}
 
 
