@@ -7,11 +7,11 @@ from __future__ import annotations
 import csv
 import difflib
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from access.accounts import Accounts
 from audit.log import AuditLog
 from cli.exits import ExitCode
 from graph.db import Graph
@@ -22,10 +22,10 @@ from loaders.spec import load_spec
 from settings import Settings
 from synthetic import generate
 from tests.support.fingerprint import fingerprint, lines
+from tests.support.signin import sign_in_as
 from tests.test_cli import in_process
 
 SPEC = load_spec()
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
@@ -36,27 +36,9 @@ def feeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def env(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Accounts:
-    """The test Neo4j, a throwaway s.62 log and accounts store, an administrator and an analyst."""
-    for key, value in {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "SIGHTLINE_ACCOUNTS": str(tmp_path / "accounts.sqlite"),
-        "SIGHTLINE_AUDIT_LOG": str(tmp_path / "s62.jsonl"),
-        "SIGHTLINE_AUDIT_HEAD": str(tmp_path / "head.json"),
-    }.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("SIGHTLINE_TOKEN", raising=False)
-    store = Accounts(tmp_path / "accounts.sqlite")
-    store.add("root", "administrator", PASSWORD, first=True)
-    store.add("ada", "analyst", PASSWORD)
-    return store
-
-
-def sign_in(monkeypatch: pytest.MonkeyPatch, user: str) -> None:
-    monkeypatch.setenv("SIGHTLINE_USER", user)
-    monkeypatch.setenv("SIGHTLINE_PASSWORD", PASSWORD)
+def sign_in(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """The test Neo4j, a throwaway s.62 log and accounts store, an administrator ("root") and an analyst ("ada")."""
+    return sign_in_as(monkeypatch, tmp_path / "access", settings, {"root": "administrator", "ada": "analyst"})
 
 
 def load(graph: Graph, folder: Path, rejects: Path) -> None:
@@ -102,13 +84,13 @@ def test_erasing_a_record_leaves_the_graph_loading_without_it_leaves(
     graph: Graph,
     feeds: Path,
     tmp_path: Path,
-    env: Accounts,
+    sign_in: Callable[[str], None],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     load(graph, feeds, tmp_path / "r1")
     rid = graph.read("MATCH ()-[r {source: 'police_visits'}]->() RETURN min(r.source_id) AS id")[0]["id"]
-    sign_in(monkeypatch, "root")
+    sign_in("root")
     done = in_process(capsys, "erase", "--record", f"police_visits:{rid}", "--reason", "MoPI review 2026/14")
     assert done.returncode == 0, done.stderr
     (entry,) = [e for e in AuditLog.from_settings().entries() if e.action == "erasure"]
@@ -121,14 +103,14 @@ def test_erasing_a_feed_leaves_the_graph_loading_without_it_leaves(
     graph: Graph,
     feeds: Path,
     tmp_path: Path,
-    env: Accounts,
+    sign_in: Callable[[str], None],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     load(graph, feeds, tmp_path / "r1")
     records = records_of(graph, SPEC, None, "travel", None)
     assert records
-    sign_in(monkeypatch, "root")
+    sign_in("root")
     assert in_process(capsys, "erase", "--feed", "travel", "--reason", "feed withdrawn by Border Force").returncode == 0
     same_graph(graph, records, feeds, tmp_path)
 
@@ -137,7 +119,7 @@ def test_erasing_a_person_leaves_the_graph_loading_without_their_records_leaves(
     graph: Graph,
     feeds: Path,
     tmp_path: Path,
-    env: Accounts,
+    sign_in: Callable[[str], None],
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -146,7 +128,7 @@ def test_erasing_a_person_leaves_the_graph_loading_without_their_records_leaves(
     keys = [r["key"] for r in graph.read("MATCH (i:Identity) WHERE i.records > 1 RETURN i.key AS key ORDER BY key")]
     person = next(k for k in keys if {r.partition(":")[0] for r in records_of(graph, SPEC, None, None, k)} <= leaves)
     records = records_of(graph, SPEC, None, None, person)
-    sign_in(monkeypatch, "root")
+    sign_in("root")
     assert in_process(capsys, "erase", "--person", person, "--reason", "court order 123").returncode == 0
     (entry,) = [e for e in AuditLog.from_settings().entries() if e.action == "erasure"]
     assert entry.rows == len(records) and entry.subjects
@@ -154,9 +136,9 @@ def test_erasing_a_person_leaves_the_graph_loading_without_their_records_leaves(
 
 
 def test_an_analyst_may_not_erase_and_the_refusal_is_logged(
-    graph: Graph, env: Accounts, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    graph: Graph, sign_in: Callable[[str], None], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    sign_in(monkeypatch, "ada")
+    sign_in("ada")
     refused = in_process(capsys, "erase", "--feed", "travel", "--reason", "tidy up")
     assert refused.returncode == ExitCode.REFUSED and "needs the administrator role" in refused.stderr
     entries = list(AuditLog.from_settings().entries())

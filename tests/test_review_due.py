@@ -5,49 +5,36 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from access.accounts import Accounts
 from audit.log import AuditLog
 from cli.exits import ExitCode
 from graph.db import Graph
 from loaders.retention import parse_periods
 from settings import Settings
 from tests.support.fixture import FeedFixture, add_agencies, load_fixture
+from tests.support.signin import sign_in_as
 from tests.test_cli import in_process
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
-def env(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Accounts:
-    for key, value in {
-        "NEO4J_URI": settings.neo4j_uri,
-        "NEO4J_USER": settings.neo4j_user,
-        "NEO4J_PASSWORD": settings.neo4j_password,
-        "SIGHTLINE_ACCOUNTS": str(tmp_path / "accounts.sqlite"),
-        "SIGHTLINE_AUDIT_LOG": str(tmp_path / "s62.jsonl"),
-        "SIGHTLINE_AUDIT_HEAD": str(tmp_path / "head.json"),
-        "SIGHTLINE_REVIEW_YEARS": "6,police_convictions=10",
-    }.items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("SIGHTLINE_TOKEN", raising=False)
-    store = Accounts(tmp_path / "accounts.sqlite")
-    store.add("root", "administrator", PASSWORD, first=True)
-    store.add("sue", "supervisor", PASSWORD)
-    store.add("ada", "analyst", PASSWORD)
-    return store
-
-
-def _as(monkeypatch: pytest.MonkeyPatch, user: str) -> None:
-    monkeypatch.setenv("SIGHTLINE_USER", user)
-    monkeypatch.setenv("SIGHTLINE_PASSWORD", PASSWORD)
+def sign_in(settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """The test Neo4j, a throwaway s.62 log and accounts store, one account per role; review periods of 6 years,
+    10 for convictions."""
+    monkeypatch.setenv("SIGHTLINE_REVIEW_YEARS", "6,police_convictions=10")
+    roles = {"root": "administrator", "sue": "supervisor", "ada": "analyst"}
+    return sign_in_as(monkeypatch, tmp_path / "access", settings, roles)
 
 
 def test_records_on_both_sides_of_the_review_date(
-    graph: Graph, env: Accounts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    graph: Graph,
+    sign_in: Callable[[str], None],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     fx = FeedFixture()
     add_agencies(fx, "JIG1")
@@ -69,7 +56,7 @@ def test_records_on_both_sides_of_the_review_date(
         summary="seen with a child",
     )
     load_fixture(graph, fx, tmp_path)
-    _as(monkeypatch, "sue")
+    sign_in("sue")
     got = in_process(capsys, "review-due", "--as-of", "2024-06-30", "--format", "csv", "--reason", "MoPI review Q2")
     assert got.returncode == 0, got.stderr
     rows = list(csv.DictReader(io.StringIO(got.stdout)))
@@ -90,13 +77,13 @@ def test_records_on_both_sides_of_the_review_date(
 
 
 def test_an_analyst_is_refused_and_a_reason_is_needed(
-    graph: Graph, env: Accounts, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    graph: Graph, sign_in: Callable[[str], None], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _as(monkeypatch, "ada")
+    sign_in("ada")
     refused = in_process(capsys, "review-due", "--reason", "curious")
     assert refused.returncode == ExitCode.REFUSED
     assert [(e.action, e.who) for e in AuditLog.from_settings().entries()] == [("refusal", "ada")]
-    _as(monkeypatch, "root")
+    sign_in("root")
     assert in_process(capsys, "review-due").returncode == ExitCode.ERROR  # no reason: nothing read or logged
 
 
