@@ -117,6 +117,30 @@ def justification(why: str) -> str:
 
 
 @dataclass(frozen=True)
+class Filter:
+    """Which entries an auditor asks for (the Audit log page, `sightline audit export`): days are UTC and
+    inclusive; empty text filters nothing."""
+
+    since: dt.date | None = None
+    until: dt.date | None = None
+    user: str = ""
+    subject: str = ""
+
+    def keeps(self, e: Entry) -> bool:
+        day = dt.date.fromisoformat(e.when[:10])
+        return (
+            (self.since is None or day >= self.since)
+            and (self.until is None or day <= self.until)
+            and (not self.user.strip() or e.who == self.user.strip())
+            and (not self.subject.strip() or self.subject.strip() in e.subjects)
+        )
+
+    def params(self) -> dict[str, str]:
+        """The filter as logged with the consultation of the log."""
+        return {"from": str(self.since or ""), "to": str(self.until or ""), "user": self.user, "subject": self.subject}
+
+
+@dataclass(frozen=True)
 class AuditLog:
     """The log file and the head stores kept beside it."""
 

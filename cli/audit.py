@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from audit.log import AuditLog, Entry
+from audit.log import AuditLog, Filter
 from cli.exits import ExitCode
 from cli.options import CsvOrJson, Reason, iso_date
 from cli.signin import acting
@@ -61,7 +61,8 @@ def export(
 
     Supervisors and above, with a reason; logged as a disclosure naming every person the entries name."""
     who = acting("audit", "export the s.62 log", reason)
-    chosen = [e for e in AuditLog.from_settings(who.settings).entries() if _wanted(e, since, until, user, subject)]
+    keep = Filter(since, until, user or "", subject or "")
+    chosen = [e for e in AuditLog.from_settings(who.settings).entries() if keep.keeps(e)]
     asked = {"from": since, "to": until, "user": user, "subject": subject, "format": fmt}
     who.record("disclosure", "audit export", asked, sorted({k for e in chosen for k in e.subjects}), len(chosen))
     if fmt == "json":
@@ -74,16 +75,6 @@ def export(
     for e in chosen:
         row = asdict(e) | {"params": json.dumps(e.params, sort_keys=True), "subjects": " ".join(e.subjects)}
         writer.writerow([spreadsheet_safe(row[c]) for c in columns])
-
-
-def _wanted(e: Entry, since: dt.date | None, until: dt.date | None, user: str | None, subject: str | None) -> bool:
-    day = dt.date.fromisoformat(e.when[:10])
-    return (
-        (since is None or day >= since)
-        and (until is None or day <= until)
-        and (user is None or e.who == user)
-        and (subject is None or subject in e.subjects)
-    )
 
 
 def register(root: typer.Typer) -> None:

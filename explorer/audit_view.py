@@ -3,40 +3,16 @@ table and as spreadsheet-safe CSV. "Who looked at this child, and why?" is the s
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 
 import pandas as pd
 
-from audit.log import AuditLog, Entry
+from audit.log import AuditLog, Entry, Filter
 from exports import csv_text
 
 COLUMNS = ["seq", "when", "who", "role", "action", "what", "why", "params", "subjects", "rows", "hash"]
-
-
-@dataclass(frozen=True)
-class Filter:
-    """Days are UTC and inclusive; empty text filters nothing."""
-
-    since: dt.date | None = None
-    until: dt.date | None = None
-    user: str = ""
-    subject: str = ""
-
-    def keeps(self, e: Entry) -> bool:
-        day = dt.date.fromisoformat(e.when[:10])
-        return (
-            (self.since is None or day >= self.since)
-            and (self.until is None or day <= self.until)
-            and (not self.user.strip() or e.who == self.user.strip())
-            and (not self.subject.strip() or self.subject.strip() in e.subjects)
-        )
-
-    def params(self) -> dict[str, str]:
-        """The filter as logged with the consultation of the log."""
-        return {"from": str(self.since or ""), "to": str(self.until or ""), "user": self.user, "subject": self.subject}
 
 
 def chosen(log: AuditLog, keep: Filter) -> list[Entry]:
