@@ -23,7 +23,6 @@ from queries.runner import worklist
 
 # explorer/cypher/<folder>: the statements the pages run per click. Not graph/cypher/stats_*.cypher: those are
 # whole-graph counts, run once per start by the session warm-up (explorer.warm), not worth running twice.
-PAGE_STATEMENTS = ("explore", "profile", "review", "triage", "worklist")
 STAND_IN = "sightline-warm-up"  # a key, id or search text no record has
 # A value of the type each parameter of the explorer's Cypher takes (explorer/cypher/**): Neo4j caches a plan
 # per statement and parameter types, so these plan the statements the pages run, while matching nothing.
@@ -85,7 +84,7 @@ def plan_statements(graph: Graph) -> int:
     """Run each explorer statement once with stand-in values, in a read transaction: Neo4j plans and caches
     it; a write statement is refused there, so nothing changes. Returns how many were planned."""
     planned = 0
-    for name in (n for n in STATEMENTS.names() if n.split("/")[0] in PAGE_STATEMENTS):
+    for name in STATEMENTS.names():  # every statement the pages run (explorer/cypher/**)
         try:
             graph.read(STATEMENTS[name], name=f"warm-up {name}", **STAND_INS)
             planned += 1
