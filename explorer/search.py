@@ -41,39 +41,17 @@ def _escape(term: str) -> str:
     return _LUCENE_SPECIAL.sub(r"\\\1", term)
 
 
-# British short forms the nickname table (American) does not know: "Chas Freman" must find Charles Freeman.
-SHORT_FORMS = {
-    "chas": ("charles",),
-    "chaz": ("charles",),
-    "jas": ("james",),
-    "thos": ("thomas",),
-    "wm": ("william",),
-    "geo": ("george",),
-    "robt": ("robert",),
-    "fred": ("frederick", "alfred"),
-    "alf": ("alfred",),
-    "baz": ("barry",),
-    "gaz": ("gary", "gareth"),
-    "daz": ("darren",),
-    "del": ("derek",),
-    "tel": ("terence",),
-    "bex": ("rebecca",),
-    "kaz": ("karen",),
-    "shaz": ("sharon",),
-}
-
-
 def _edits(word: str) -> int:
     return 0 if len(word) <= 3 else 1 if len(word) <= 5 else 2
 
 
 def fuzzy_term(word: str) -> str:
     """Lucene clause for one typed word: exact, prefix, edit distance (by length) and its nicknames and the
-    names it is a nickname of, from the table record linkage uses (Bill <-> William) and the British short
-    forms above. Every word is widened on its own, so a nickname and a typo in the other word go together."""
+    names it is a nickname of, from the table record linkage uses (Bill <-> William, Chas <-> Charles). Every
+    word is widened on its own, so a nickname and a typo in the other word go together."""
     low = word.lower()
     edits = _edits(low)
-    options = {_escape(v) for v in (*name_variants(low), *SHORT_FORMS.get(low, ()))} | {f"{_escape(low)}*"}
+    options = {_escape(v) for v in name_variants(low)} | {f"{_escape(low)}*"}
     if edits:
         options.add(f"{_escape(low)}~{edits}")
     return "(" + " OR ".join(sorted(options)) + ")"

@@ -90,11 +90,35 @@ def _nicknamer() -> NickNamer:
     return NickNamer()
 
 
+# British short forms the nickname table (American) does not know: a record of "Chas" is Charles to linkage and
+# to search alike ("Chas Freman" finds Charles Freeman).
+BRITISH_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "chas": ("charles",),
+    "chaz": ("charles",),
+    "jas": ("james",),
+    "thos": ("thomas",),
+    "wm": ("william",),
+    "geo": ("george",),
+    "robt": ("robert",),
+    "fred": ("frederick", "alfred"),
+    "alf": ("alfred",),
+    "baz": ("barry",),
+    "gaz": ("gary", "gareth"),
+    "daz": ("darren",),
+    "del": ("derek",),
+    "tel": ("terence",),
+    "bex": ("rebecca",),
+    "kaz": ("karen",),
+    "shaz": ("sharon",),
+}
+
+
 @cache
 def name_variants(first: str) -> tuple[str, ...]:
-    """A first name with its nicknames and the names it is a nickname of (Bill <-> William)."""
+    """A first name with its nicknames and the names it is a nickname of (Bill <-> William, Chas <-> Charles)."""
     nn = _nicknamer()
-    return tuple(sorted({first} | nn.canonicals_of(first) | nn.nicknames_of(first)))
+    british = set(BRITISH_SHORT_FORMS.get(first, ())) | {s for s, full in BRITISH_SHORT_FORMS.items() if first in full}
+    return tuple(sorted({first} | nn.canonicals_of(first) | nn.nicknames_of(first) | british))
 
 
 SHORT_FORM_MIN = 3  # "Jide", "Tosin", "Seun": shorter leading or trailing pieces ("Jo", "Ed") say too little
