@@ -42,7 +42,12 @@ class Graph:
         settings = settings or Settings.from_env()
         uri, user, password = connection(settings)
         try:
-            driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+            driver = neo4j.GraphDatabase.driver(
+                uri,
+                auth=(user, password),
+                notifications_min_severity="OFF",
+                max_transaction_retry_time=settings.retry_seconds,
+            )
             driver.verify_connectivity()
         except neo4j_errors.AuthError as e:
             raise ConfigError(f"Neo4j at {uri} refused user {user!r}: check NEO4J_USER / NEO4J_PASSWORD") from e

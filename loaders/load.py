@@ -22,6 +22,7 @@ from loaders.statements import STATEMENTS
 from loaders.validate import validate_row
 
 Progress = Callable[[str, int, int], object]  # its return value is ignored (a progress bar returns itself)
+KEY_CONFLICT = "KeyConflict"  # the label a feed statement that checks key conflicts gives (see `rounds`)
 
 
 @dataclass
@@ -237,26 +238,25 @@ class Loader:
             if checked.typed is None:
                 result.rejected += 1
                 self.rejects.write(result.file, checked.item.line, checked.problems, checked.item.raw)
-        for part in rounds(feed, [graph_row(feed, r, self.aliases) for r in good]):
-            self.graph.write(
-                STATEMENTS[feed.statement_name],
-                name=f"load {feed.name}",
-                rows=part,
-                feed=feed.name,
-                loaded_at=self.loaded_at,
-            )
-            for typed in good:
-                self.refs.remember(feed, typed)
+        statement = STATEMENTS[feed.statement_name]
+        for part in rounds(feed, [graph_row(feed, r, self.aliases) for r in good], KEY_CONFLICT in statement):
+            self.graph.write(statement, name=f"load {feed.name}", rows=part, feed=feed.name, loaded_at=self.loaded_at)
+        for typed in good:
+            self.refs.remember(feed, typed)
         result.loaded += len(good)
 
 
-def rounds(feed: Feed, rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def rounds(feed: Feed, rows: list[dict[str, Any]], checks_conflicts: bool = True) -> list[list[dict[str, Any]]]:
     """The rows in file order, cut into consecutive statements so that no statement holds two rows on the same
-    strong key (a person's NHS number). A statement's clauses each see every row at once, so two records of one
-    NHS number in one statement could not see each other: the key-conflict check (a different name and date of
-    birth on one number) needs the second to see what the first wrote. Cutting, never reordering, keeps the
-    writes in file order whatever the batch size, so a load run again after a crash ends as a clean one does
-    (the last writer of a shared address, the order of its spellings)."""
+    strong key (a person's NHS number) when the feed's statement `checks_conflicts`. A statement's clauses each
+    see every row at once, so two records of one NHS number in one statement could not see each other: the
+    key-conflict check (a different name and date of birth on one number) needs the second to see what the
+    first wrote. Cutting, never reordering, keeps the writes in file order whatever the batch size, so a load
+    run again after a crash ends as a clean one does. A statement without the check (a contact that names no
+    one, only the patient's number) writes nothing that depends on an earlier row, and is not cut: cutting
+    health contacts, many per patient, made 83 statements of a 1,000-row batch."""
+    if not checks_conflicts:
+        return [rows] if rows else []
     strong = [f"{n.alias}_key" for n in feed.nodes if n.label == "Person" and n.key.startswith("nhs:")]
     out: list[list[dict[str, Any]]] = [[]]
     seen: set[str] = set()  # strong keys in the statement being filled

@@ -57,6 +57,13 @@ class Settings:
     batch_size: int = field(
         default=2000, metadata=_env("SIGHTLINE_BATCH_SIZE", "Rows per UNWIND write transaction when loading")
     )
+    retry_seconds: int = field(
+        default=30,
+        metadata=_env(
+            "SIGHTLINE_RETRY_SECONDS",
+            "How long a transaction is retried on transient Neo4j errors (a leader change, a restart) before failing",
+        ),
+    )
     audit_log: Path = field(
         default=REPO_ROOT / "var" / "audit" / "s62.jsonl",
         metadata=_env(
