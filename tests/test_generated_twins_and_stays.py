@@ -68,6 +68,7 @@ def test_twins_kept_apart_both_named_and_noted_stays_found(graph: Graph, feeds: 
     truth = load_truth(feeds / "ground_truth.json")
     pairs = twin_pairs(feeds)
     keeps_twins_apart(graph, pairs)
+    twins_records_still_merge(graph, truth, pairs)
     raised = run_query(graph, get_query(S1), {"as_of": truth["generator"]["as_of"]})
     names_both_twins(raised, truth, pairs)
     finds_noted_stays(raised, truth)
@@ -85,6 +86,24 @@ def keeps_twins_apart(graph: Graph, pairs: list[tuple[str, str]]) -> None:
     holder = {k: r["identity"] for r in rows for k in r["records"]}
     together = [(a, b) for a, b in pairs if holder.get(f"nhs:{a}") == holder.get(f"nhs:{b}")]
     assert not together, f"{len(together)} of {len(pairs)} twin pairs linked into one identity: {together[:3]}"
+
+
+KNOWN_GAP_TWINS = (
+    "class 2: the birth record's 'Baby 2' replaces the GP registration's first name on the NHS-number node the two "
+    "share (loaders/cypher/feeds/health_births.cypher keeps the last name written), so Splink links a twin's school "
+    "and social care records to the other twin's: 81 of 100 pairs at 20,000 people (seed 7) share an identity, "
+    "though never both NHS numbers"
+)
+
+
+def twins_records_still_merge(graph: Graph, truth: dict[str, Any], pairs: list[tuple[str, str]]) -> None:
+    """Known gap (tests/cases' convention): some identity still holds records of both twins. When linkage keeps
+    every record of the two apart, this fails: delete KNOWN_GAP_TWINS and assert `merged == []` instead."""
+    owner = {k: i["person_id"] for i in truth["identities"] for k in i["records"]}
+    rows = graph.read("MATCH (i:Identity)-[:HAS_RECORD]->(p:Person) RETURN i.key AS i, collect(p.key) AS records")
+    people = [{owner.get(k) for k in r["records"]} for r in rows]
+    merged = [(a, b) for a, b in pairs if any({owner[f"nhs:{a}"], owner[f"nhs:{b}"]} <= held for held in people)]
+    assert merged, f"fixed ({KNOWN_GAP_TWINS}): make this test assert that no identity holds records of both twins"
 
 
 def names_both_twins(raised: list[Flag], truth: dict[str, Any], pairs: list[tuple[str, str]]) -> None:
