@@ -64,15 +64,16 @@ def generate(
         ),
     ] = None,
     note_rate: Annotated[
-        float,
+        float | None,
         typer.Option(
             "--note-rate",
             min=0.0,
             max=1.0,
-            help="Share of the planted order conflicts (S9, and so S13) and their decoys written only in a visit "
-            "note, for the note reader to find (0: none, and the population is the one written before notes)",
+            help="Share of the planted order conflicts (S9, and so S13), of the stays at a partner's (S1) and of "
+            "their decoys written only in a visit note, for the note reader to find; default 0.2 "
+            "(synthetic.cases.rules.NOTE_RATE; 0: none)",
         ),
-    ] = 0.0,
+    ] = None,
     as_of: Annotated[date, date_option("Date the data is drawn at; every event is on or before it")] = date(
         2024, 12, 31
     ),

@@ -46,6 +46,7 @@ def resolve_command(
     from linkage.metrics import person_metrics
     from linkage.pipeline import ResolveSettings, resolve
     from loaders.load import address_aliases
+    from notes.read import resolve_stays
     from queries.evaluate import load_truth
 
     if not 0 <= review <= accept <= 1:
@@ -55,6 +56,7 @@ def resolve_command(
     asked = {"accept": accept, "review": review, "incremental": incremental, "truth": truth}
     with who.failing("combination", "resolve", asked), Graph.connect() as graph:
         report = resolve(graph, ResolveSettings(accept=accept, review=review, incremental=incremental), _stage)
+        resolve_stays(graph)  # notes' stays "at his partner's", through the new identities
         if data:
             report.metrics = person_metrics(graph, data) | {
                 "address_accuracy": address_accuracy(data, address_aliases(graph))

@@ -42,6 +42,12 @@ ONGOING_KINDS = frozenset({"child_role", "unsupervised_contact", "contact_with_c
 NEGATION_WINDOW = 3
 """How many tokens before a match are searched for a negation ("has not been | taken off the register")."""
 
+PARTNER_WORDS = frozenset({"partner", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "fiancé"})
+"""Words that make a stay one at the partner's household (notes/read.py resolves it to her address)."""
+
+HOST_WINDOW = 4
+"""How many tokens after "stays at" are searched for whose household it is ("at | his new partner 's")."""
+
 OFFENCE_CONTEXT = frozenset(
     {
         "conviction", "convictions", "convicted", "offence", "offences", "offense", "charges", "charge",
@@ -190,6 +196,7 @@ class Proposal:
     sentence: str
     index: int  # the sentence's number in the note, from 0: with the record, the fact's stable key
     speaker: str  # "subject" (whose record the note is on), "mother" or "father"
+    host: str = ""  # a stay's household, when the sentence names it by relationship ("at his partner's"): "partner"
 
 
 class NoteReader:
@@ -228,8 +235,9 @@ class NoteReader:
             if end > sent.end or (rule not in NEGATED_CLAIMS and _negated(doc, sent.start, start, end, words)):
                 continue
             speaker = _speaker(sent) if kind == "false_account" else "subject"
+            host = _host(doc, end, sent.end) if kind == "stays_at" else ""
             found.setdefault(
-                (index, kind), Proposal(kind, rule, doc[start:end].text, sent.text.strip(), index, speaker)
+                (index, kind), Proposal(kind, rule, doc[start:end].text, sent.text.strip(), index, speaker, host)
             )
         return sorted(found.values(), key=lambda p: (p.index, p.kind))
 
@@ -237,6 +245,12 @@ class NoteReader:
 def _negated(doc: Any, sent_start: int, start: int, end: int, words: frozenset[str]) -> bool:
     """A negation (one of `words`) among the few words before the match, or inside it."""
     return any(t.lower_ in words for t in doc[max(sent_start, start - NEGATION_WINDOW) : end])
+
+
+def _host(doc: Any, end: int, sent_end: int) -> str:
+    """Whose household a stay is at, when the words just after "stays at" / "stays with" name a partner ("stays
+    at his new partner's", "stays with his girlfriend"); "" otherwise (a name or a place: nothing to resolve)."""
+    return "partner" if any(t.lower_ in PARTNER_WORDS for t in doc[end : min(end + HOST_WINDOW, sent_end)]) else ""
 
 
 def _speaker(sent: Any) -> str:

@@ -2,8 +2,9 @@
 
 Run after feeds load (a step of `loaders.load.load_directory`) and by `sightline notes`. Idempotent and
 re-runnable: a fact is keyed by its record, kind and sentence; reading again re-decides whom each fact is
-about and removes facts no note proposes any more. A fact is a proposal, never a record: saved queries that
-raise flags from it say so ("from a note") and show the sentence for an analyst to confirm.
+about, where a stay "at his partner's" is (`resolve_stays.cypher`: the partner his records name, her address
+on the note's date) and removes facts no note proposes any more. A fact is a proposal, never a record: saved
+queries that raise flags from it say so ("from a note") and show the sentence for an analyst to confirm.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def facts_of(row: dict[str, Any], proposals: list[Proposal]) -> list[dict[str, A
                     "phrase": p.phrase,
                     "sentence": p.sentence,
                     "speaker": p.speaker,
+                    "host": p.host,
                     "about": who,
                     "record_kind": row["kind"],
                     "source": row["source"],
@@ -84,4 +86,11 @@ def read_notes(graph: Graph) -> NotesReport:
     for i in range(0, len(facts), BATCH):
         graph.write(STATEMENTS["write_facts"], name="write note facts", facts=facts[i : i + BATCH], read_at=read_at)
     graph.write(STATEMENTS["drop_stale"], name="drop stale note facts", keys=[f["key"] for f in facts])
+    resolve_stays(graph)
     return report
+
+
+def resolve_stays(graph: Graph) -> None:
+    """Place each stay "at his partner's" at her address on the note's date (resolve_stays.cypher). Run by every
+    reading, and again by `sightline resolve`: identities built after the load reach more of her records."""
+    graph.write(STATEMENTS["resolve_stays"], name="resolve stays at a partner's")

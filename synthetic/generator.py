@@ -56,23 +56,25 @@ def generate(
     variation_rate: float = 0.1,
     as_of: date | None = None,
     identity_rate: float | None = None,
-    note_rate: float = NOTE_RATE,
+    note_rate: float | None = None,
     cases_per_signal: int | None = None,
 ) -> Summary:
     """Write every feed of feeds.yaml and ground_truth.json for a synthetic area of about `people` people.
 
     `identity_rate` (default: half the variation rate, so none at variation rate 0) sets how often a record
-    takes one of the identity shapes only linkage follows (synthetic/variations.py); `note_rate` of the S9
-    cases and decoys are written only in a visit note (read by notes/). `cases_per_signal` plants that many
+    takes one of the identity shapes only linkage follows (synthetic/variations.py), twins among them;
+    `note_rate` (default rules.NOTE_RATE) of the S1 stays at a partner's and of the S9 order conflicts, and of
+    their decoys, are written only in a visit note (read by notes/). `cases_per_signal` plants that many
     cases and decoys of every signal instead of `case_rate` of the offenders (each case brings its offender:
     a denser population than an area's, for evaluation)."""
     identity_rate = variation_rate * IDENTITY_SHARE if identity_rate is None else identity_rate
+    note_rate = NOTE_RATE if note_rate is None else note_rate
     as_of = as_of or date(2024, 12, 31)
     if as_of < MIN_AS_OF:
         raise ConfigError(f"as_of must be on or after {MIN_AS_OF.isoformat()} (the window starts in 2012)")
     if not 0 <= note_rate <= 1:
         raise ConfigError(f"note rate must be between 0 and 1, not {note_rate}")
-    world = World(seed=seed, as_of=as_of, rng=random.Random(seed), note_rate=note_rate)
+    world = World(seed=seed, as_of=as_of, rng=random.Random(seed), note_rate=note_rate, twin_rate=identity_rate)
     world.areas = max(1, math.ceil(people / 2000))
     pools = draw_pools(seed, streets=max(40, people // 80), districts=max(3, people // 8000))
     places = Places(world, pools)

@@ -334,9 +334,11 @@ def visit(
     summary: str,
     kind: str = "home_visit",
     note: str | None = None,
+    stay_note: bool = False,
 ) -> Row:
     """A police visit; `note` is the fact its summary states (rules.NOTE_BREACHES), kept for the ground truth
-    as `_note` (never written: the loaded record has only the sentence)."""
+    as `_note`, and `stay_note` that it says he stays at his partner's (`_stay_note`, links.note_stays); neither
+    is written: the loaded record has only the sentence."""
     row = world.add(
         "police_visits",
         {
@@ -354,6 +356,8 @@ def visit(
     )
     if note is not None:
         row["_note"] = note
+    if stay_note:
+        row["_stay_note"] = True
     return row
 
 

@@ -6,6 +6,7 @@ Only people and where they lived are made here; the agencies' records about them
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,6 +34,7 @@ class Population:
         self.pools = pools
         self.households: list[Household] = []
         self._identities: set[tuple[str, str, date]] = set()
+        self._twins = random.Random(world.seed * 86028121 + 13)  # its own stream: births are twins at any rate
 
     # ---------------------------------------------------------------- people
     def person(self, sex: str, dob: date, surname: str | None = None, forenames: str | None = None) -> Person:
@@ -69,6 +71,27 @@ class Population:
         person.father = father.pid if father else None
         return person
 
+    def maybe_twin(self, child: Person) -> Person | None:
+        """At the world's twin rate, a twin of `child`: same parents, surname and date of birth, another NHS
+        number and first name (half the time with the same initial, "Lily" and "Leo"). Ground truth: two people."""
+        if not self.world.twin_rate or self._twins.random() >= self.world.twin_rate:
+            return None
+        sex = self._twins.choice("MF")
+        pool = self.pools.male if sex == "M" else self.pools.female
+        first = child.forenames.split()[0]
+        same = [n for n in pool if n[0] == first[0] and n != first]
+        names = same if same and self._twins.random() < 0.5 else [n for n in pool if n != first]
+        for _ in range(20):
+            forenames = self._twins.choice(names)
+            if (forenames, child.surname, child.dob) not in self._identities:
+                break
+        else:
+            return None
+        twin = self.person(sex, child.dob, child.surname, forenames)
+        twin.mother, twin.father, twin.protected = child.mother, child.father, child.protected
+        child.twin, twin.twin = 1, 2
+        return twin
+
     def marry(self, woman: Person, man: Person) -> None:
         """The woman takes the man's surname (keeping her birth surname) in most couples."""
         identity = (woman.forenames, man.surname, woman.dob)
@@ -87,6 +110,8 @@ class Population:
                 break
             dob = self.world.random_date(start, min(end, start + days(365 * 6)))
             kids.append(self.child(mother, father, dob, surname))
+            twin = self.maybe_twin(kids[-1])
+            kids += [twin] if twin else []
             last = dob
         return kids
 

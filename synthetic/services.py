@@ -183,7 +183,7 @@ class Services:
         )
         in_nicu = rng.random() < NICU_SHARE
         who = {"child": child.pid, "mother": mother.pid} | ({"father": father} if father is not None else {})
-        world.add(
+        row = world.add(
             "health_births",
             {
                 "birth_id": world.new_id("BIR"),
@@ -196,6 +196,8 @@ class Services:
             who,
             did,
         )
+        if child.twin:
+            row["_twin"] = child.twin  # named "Baby 1" / "Baby 2" on the birth record (variations.render)
         partner = {"partner": father} if father is not None and rng.random() < 0.9 else {}
         world.add(
             "health_maternity_bookings",

@@ -130,6 +130,7 @@ def build_cases(
         )
         case["scenario_id"] = story.sid if story else None
         case["requires_linkage"] = inst.requires_linkage
+        case["from_note"] = inst.from_note
         if inst.underlying:
             case["underlying_signal"] = inst.underlying
         out.append(case)
@@ -152,6 +153,7 @@ def build_cases(
         )
         case["scenario_id"] = story.sid
         case["requires_linkage"] = False
+        case["from_note"] = any(r.get("_note") is not None or r.get("_stay_note") for r in story.evidence)
         out.append(case)
     return out
 

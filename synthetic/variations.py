@@ -10,8 +10,11 @@ they vary only where a case forces it (`row["_force"]`, S14), so linkage is need
 At identity rate I (issue 11), independently of V and on people no planted case uses, the shapes agencies'
 records take that only linkage can follow: a nickname with day and month of birth swapped in one record;
 an adult collecting a child written by title and initial ("Mr J"); an employment record without a date of
-birth; a birth with the father not recorded; a police alias (`add_aliases`). Each is in the ground truth
-like any other record of the person (the alias is the nominal's record; an unrecorded father has none).
+birth; a birth with the father not recorded; a police alias (`add_aliases`); twins (`population.maybe_twin`, in
+background families and in planted S1 families): two children with one surname, one date of birth and two NHS
+numbers, named "Baby 1" and "Baby 2" on their birth records and by their own first names (half the time with
+one initial) everywhere else. Each is in the ground truth like any other record of the person (the alias is
+the nominal's record; an unrecorded father has none; twins are two people).
 """
 
 from __future__ import annotations
@@ -227,6 +230,9 @@ def _apply_shape(row: Row, role: str, names: tuple[str, str, str | None], p: Per
         row["_varied"] = True
     if role == "adult" and row.get("_initial"):
         row[forenames_col] = f"{_TITLES.get(p.sex, 'Mx')} {p.forenames[0]}"
+        row["_varied"] = True
+    if role == "child" and row.get("_twin"):
+        row[forenames_col] = f"Baby {row['_twin']}"
         row["_varied"] = True
     if role == "father" and row.get("_no_father"):
         row[surname_col] = row[forenames_col] = None

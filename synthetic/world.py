@@ -79,6 +79,7 @@ class Person:
     passport: str = ""
     passport_issued: date | None = None
     protected: bool = False  # planted-case people: no random variation, so truth is exact by construction
+    twin: int = 0  # 1 or 2 for the first- and second-born of twins (a birth record names them "Baby 1", "Baby 2")
 
     def is_child(self, day: date) -> bool:
         return day < add_years(self.dob, CHILD_AGE)
@@ -107,7 +108,8 @@ class World:
     staff: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # agency -> practitioner ids
     area_agencies: dict[str, list[str]] = field(default_factory=dict)  # agency type -> ids by area slot
     areas: int = 1
-    note_rate: float = 0.0  # share of S9 cases written only in a note (rules.NOTE_RATE, `generate --note-rate`)
+    note_rate: float = 0.0  # share of S1 and S9 cases written only in a note (rules.NOTE_RATE, `generate --note-rate`)
+    twin_rate: float = 0.0  # share of births that are twins (the identity rate, synthetic/variations.py)
     by_person: dict[tuple[str, int], list[Row]] = field(default_factory=lambda: defaultdict(list))
     _ids: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     _nhs: set[str] = field(default_factory=set)

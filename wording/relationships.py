@@ -35,6 +35,7 @@ RELATIONSHIPS = {  # type -> how the start node stands to the end node, read lef
     "MAY_BE_SAME": "may be the same person as",
     "MENTIONS": "mentions",
     "NOTE_ABOUT": "is a note about",
+    "NOTE_AT": "says he stays at",
     "OFFENDER_MANAGER_OF": "is the offender manager of",
     "OF_CHILD": "of the child",
     "PARENT_OF": "is a parent of",

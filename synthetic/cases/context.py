@@ -79,14 +79,18 @@ class Ctx:
         did: int | None = None,
         emit: bool = True,
         father_recorded: bool = True,
+        twins: bool = False,
     ) -> Family:
-        """A mother and her children at a fresh dwelling from `since`; records written unless emit=False."""
+        """A mother and her children at a fresh dwelling from `since`; records written unless emit=False. With
+        `twins`, each child may be born a twin at the world's twin rate (population.maybe_twin)."""
         first = min(kids) if kids else since
         mother = self.population.person("F", self.day(add_years(first, -38), add_years(first, -20)))
         surname = father.surname if father and self.rng.random() < 0.5 else mother.surname
-        children = [
-            self.population.child(mother, father if father_recorded else None, dob, surname) for dob in sorted(kids)
-        ]
+        children = []
+        for dob in sorted(kids):
+            children.append(self.population.child(mother, father if father_recorded else None, dob, surname))
+            twin = self.population.maybe_twin(children[-1]) if twins else None
+            children += [twin] if twin else []
         members = [mother, *children]
         for person in members:
             person.protected = True

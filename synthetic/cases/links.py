@@ -161,7 +161,7 @@ def _persist(rec: Records, facts: list[Fact], starts: list[date]) -> list[tuple[
 
 def offender_facts(rec: Records, nominal: str) -> list[tuple[int, date, date, date, Row]]:
     """Where the offender lives, stays or is found: registrations, his GP registrations and tenancies, stays, visits,
-    'staying at address' intelligence."""
+    'staying at address' intelligence, a note saying he stays at his partner's (`note_stays`)."""
     pid = rec.pid_of[nominal]
     facts: list[Fact] = [
         (r["_at"], r["from_date"], r["to_date"], False, r["from_date"], r)
@@ -190,8 +190,47 @@ def offender_facts(rec: Records, nominal: str) -> list[tuple[int, date, date, da
         for r in rec.rows(nominal, "police_intelligence")
         if r["category"] == "staying_at_address" and "_at" in r
     ]
+    facts += [(did, r["visit_date"], None, True, r["visit_date"], r) for r, did in note_stays(rec, nominal)]
     facts = [f for f in facts if f[4] <= rec.as_of]
     return _persist(rec, facts, [f[1] for f in facts])
+
+
+_PARTNER_HOMES = (  # a partner's records that place her at a dwelling: (feed, role, from column, to column)
+    ("health_gp_registrations", "patient", "registered_from", "registered_to"),
+    ("housing_tenancies", "person", "start_date", "end_date"),
+    ("police_associates", "associate", "recorded_date", None),
+)
+
+
+def note_stays(rec: Records, nominal: str) -> list[tuple[Row, int]]:
+    """Stays "at his partner's" that only a visit note states (`_stay_note`, the sentence notes/ reads as a
+    `stays_at` fact with host 'partner'), each with the dwelling it resolves to, as notes/cypher/resolve_stays
+    resolves it: his partner is the latest police_associates partner recorded on or before the visit day d
+    whose relationship has not ended before d; her dwelling is the one her records (GP registrations,
+    tenancies: spans covering d; associate records: points from recorded_date) place her at on d, the latest
+    to start. A note whose partner or dwelling is not found places him nowhere."""
+    out = []
+    for visit in rec.rows(nominal, "police_visits"):
+        d = visit["visit_date"]
+        if not visit.get("_stay_note") or d > rec.as_of:
+            continue
+        partners = [
+            a
+            for a in rec.rows(nominal, "police_associates")
+            if a["relationship"] == "partner" and a["recorded_date"] <= d and until(a["to_date"], d) >= d
+        ]
+        if not partners:
+            continue
+        partner = max(partners, key=lambda a: (a["recorded_date"], a["association_id"]))["_who"]["associate"]
+        homes = [
+            (r[start], r["_at"])
+            for feed, role, start, end in _PARTNER_HOMES
+            for r in rec.world.of(feed, partner, role)
+            if r.get("_at") is not None and r[start] <= d and (end is None or until(r[end], d) >= d)
+        ]
+        if homes:
+            out.append((visit, max(homes)[1]))
+    return out
 
 
 def child_facts(rec: Records, pid: int) -> list[tuple[int, date, date, date, Row]]:

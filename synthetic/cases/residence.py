@@ -13,6 +13,11 @@ from synthetic.world import WINDOW_START, Row, World, add_years, days
 
 _STAY_KINDS = ("staying", "additional", "frequents")
 _FREQUENCIES = ("three nights a week", "most nights", "at weekends", "two or three nights a week")
+_NOTE_STAYS = (  # how an officer writes a stay at his partner's in a visit note (notes/matcher.py reads them)
+    "Says he stays at his partner's {}.",
+    "He is staying with his girlfriend {}.",
+    "Reports he stays over at his partner's address {}.",
+)
 STAY_FOUND_SHARE = 0.5  # planted S1 stories where officers find the stay at a visit before he registers it
 WEEKEND_ADDRESS_SHARE = 0.03  # enrolments for which the setting records a second or weekend address
 TENANCY_SHARE = 0.15  # dwellings let by a housing provider that records every household on its tenancies
@@ -25,7 +30,9 @@ def detect_s1(rec: Records) -> list[Instance]:
     the risk level, and whether his notification or an order has ended, never filter (risk is never zero).
     His facts (links.offender_facts): police_addresses (from_date..to_date), his own health_gp_registrations,
     police_stays (from_date..to_date, known on recorded_date), and points that persist until his next later
-    fact: police_visits at an address, staying_at_address intelligence. A person's facts (links.child_facts):
+    fact: police_visits at an address, staying_at_address intelligence, a visit note saying he stays at his
+    partner's (links.note_stays: resolved to her dwelling on the visit day; raised "from a note"). A person's
+    facts (links.child_facts):
     GP registrations, enrolments, housing_tenancies, education_addresses (a setting's second or weekend
     address, which ends no point), and points: birth address, police associate address (recorded_date),
     csc_persons address (from the first referral about the child). One instance per (nominal, dwelling):
@@ -91,21 +98,26 @@ def detect_s6(rec: Records) -> list[Instance]:
     return out
 
 
-def family_for(ctx: Ctx, day: date, kids: int = 2, emit: bool = True) -> Family:
-    """Ms R and her children (aged 1-10 on `day`), living at their address since before `day`."""
+def family_for(ctx: Ctx, day: date, kids: int = 2, emit: bool = True, twins: bool = False) -> Family:
+    """Ms R and her children (aged 1-10 on `day`, twins at the twin rate when `twins`), living at their address
+    since before `day`."""
     dobs = [ctx.day(add_years(day, -10), add_years(day, -1)) for _ in range(kids)]
     since = ctx.day(max(dobs), day - days(30)) if ctx.rng.random() < 0.5 else min(dobs)
-    return ctx.family(since, dobs, emit=emit)
+    return ctx.family(since, dobs, emit=emit, twins=twins)
 
 
 def plant_s1(ctx: Ctx) -> None:
     """Review 3.8, 3.12, 3.25: Mr A stays at Ms R's home (where her children live) several nights a week and
     registers it as a 'staying' or 'additional' address. Officers record the stay (police_stays: how often,
     who is present): in STAY_FOUND_SHARE of the stories they find it at a visit weeks before he registers
-    it (an S8 breach too), otherwise they confirm the registered stay at a later visit."""
+    it (an S8 breach too), otherwise they confirm the registered stay at a later visit. At the note rate the
+    stay is written only in a home visit's note (`plant_s1_note`)."""
     o = ctx.offender(date(2013, 1, 1), date(2018, 12, 31))
     day = ctx.day(o.start + days(60), ctx.world.as_of - days(400))
-    fam = family_for(ctx, day)
+    fam = family_for(ctx, day, twins=True)
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:
+        plant_s1_note(ctx, o, day, fam)
+        return
     kind = ctx.rng.choice(_STAY_KINDS)
     found = ctx.rng.random() < STAY_FOUND_SHARE
     seen = day if found else day + days(ctx.rng.randint(20, 120))
@@ -130,6 +142,37 @@ def plant_s1(ctx: Ctx) -> None:
         dwellings=[fam.did],
         start=day,
         detectable=min(seen, registered),
+    )
+
+
+def note_stay(ctx: Ctx, o: Offender, day: date, partner: int) -> None:
+    """His partner recorded by police (and told) at her address weeks before `day`; on `day` a home visit at his own
+    address whose note alone says he stays at his partner's (no registration, no recorded stay)."""
+    moved_in = max(s.start for s in ctx.world.person(partner).stays if s.start <= day)
+    recorded = ctx.day(max(moved_in, day - days(150)), day - days(20))  # at her address: the note resolves to it
+    told = recorded + days(ctx.rng.randint(2, 20))
+    o.associates.append(AssocSpec("partner", partner, recorded, start=recorded - days(60), told=told))
+    sentence = ctx.rng.choice(_NOTE_STAYS).format(ctx.rng.choice(_FREQUENCIES))
+    o.extra_visits.append(
+        dict(day=day, did=o.main_on(day), engagement="engaging well", children=False, stay_note=True,
+             summary=f"Flat tidy. {sentence} Devices checked.")
+    )  # fmt: skip
+
+
+def plant_s1_note(ctx: Ctx, o: Offender, day: date, fam: Family) -> None:
+    """Issue 11, classes 7 and 3: the officer writes in a home visit's note that he stays at his partner's, where
+    her children live; nothing else records the stay. Raised "from a note" on the visit day."""
+    note_stay(ctx, o, day, fam.mother.pid)
+    ctx.write(o)
+    ctx.scenario(
+        False,
+        "Offender stays at his partner's home while her children live there (written only in a visit note)",
+        o,
+        children=[k.pid for k in fam.children],
+        people=[("partner", fam.mother.pid)],
+        dwellings=[fam.did],
+        start=day,
+        detectable=day,
     )
 
 
@@ -193,7 +236,26 @@ def weekend_addresses(world: World, share: float = WEEKEND_ADDRESS_SHARE) -> Non
 
 
 def decoy_s1(ctx: Ctx) -> None:
-    """Look-alikes of 3.12: the children moved out before he moved in, or a flat in the same building."""
+    """Look-alikes of 3.12: the children moved out before he moved in, or a flat in the same building; at the
+    note rate, a visit note saying he stays at his partner's, where no child lives."""
+    if ctx.world.note_rate and ctx.rng.random() < ctx.world.note_rate:
+        o = ctx.offender(date(2013, 1, 1), date(2018, 12, 31))
+        day = ctx.day(o.start + days(60), ctx.world.as_of - days(400))
+        partner = ctx.family(day - days(ctx.rng.randint(200, 2000)), [])
+        note_stay(ctx, o, day, partner.mother.pid)
+        ctx.write(o)
+        visit = next(v for v in ctx.world.of("police_visits", o.pid) if v.get("_stay_note"))
+        ctx.scenario(
+            True,
+            "A visit note says he stays at his partner's, where no child lives",
+            o,
+            people=[("partner", partner.mother.pid)],
+            dwellings=[partner.did],
+            start=day,
+            detectable=day,
+            evidence=[visit],
+        )
+        return
     if ctx.rng.random() < 0.5:
         o = ctx.offender(date(2013, 1, 1), date(2017, 12, 31))
         left = ctx.day(o.start + days(60), ctx.world.as_of - days(700))

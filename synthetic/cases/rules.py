@@ -36,7 +36,7 @@ CHANGE_NOTIFY_DAYS = 3  # S8: changes (address, passport) must be notified withi
 TRAVEL_NOTICE_DAYS = 90  # S8: a travel notification counts when made at most this many days before departure
 MERLIN_LATE_DAYS = 30  # S11: MERLIN sent (or CSC referral received) more than this after the concern is late
 CLOSURE_CONTACT_DAYS = 365  # S12: a health service seen within this many days before closure is working with the child
-NOTE_RATE = 0.0  # S9: share of planted order conflicts (and their decoys) written only in a visit note
+NOTE_RATE = 0.2  # S9 order conflicts, S1 stays at a partner's (and their decoys) written only in a visit note
 NOTE_BREACHES = (  # S9 from a note: (the fact the sentence states, the sentence an officer writes)
     ("child_role", "Says he is keeping busy - helps out with a local youth football team at the weekends."),
     ("child_role", "He volunteers at the church holiday club for children on Saturdays."),
@@ -102,6 +102,13 @@ class Instance:
         record without a date of birth whose name another planted person shares (variations.unique_dobless_names)."""
         chains = self.paths or [self.evidence]
         return all(any("_force" in row or row.get("_shared_name") for row in chain) for chain in chains)
+
+    @property
+    def from_note(self) -> bool:
+        """True when every chain of records showing it passes through a fact only a note states (an S9 visit
+        note, `_note`; a stay at his partner's, `_stay_note`): the query raises it "from a note"."""
+        chains = self.paths or [self.evidence]
+        return all(any(row.get("_note") or row.get("_stay_note") for row in chain) for chain in chains)
 
 
 def feed_of(row: Row) -> str:
